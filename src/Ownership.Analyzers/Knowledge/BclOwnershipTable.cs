@@ -1,0 +1,152 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace Ownership.Analyzers.Knowledge;
+
+/// <summary>
+/// The curated table of BCL and common-library ownership facts (DESIGN §1, knowledge source 3).
+/// Every entry is documented behaviour or read in the library's source; the reason says which.
+/// Types absent from a compilation are skipped when the table is resolved.
+/// </summary>
+internal static class BclOwnershipTable
+{
+    private static ImmutableHashSet<string> Names(params string[] names) => ImmutableHashSet.Create(names);
+
+    public static IEnumerable<TypeFacts> Entries()
+    {
+        // ---- Disposables whose Dispose releases nothing that matters (not tracked by default) ----
+        yield return new("System.Threading.Tasks.Task", "Dispose is optional and throws on an incomplete task") { NoDisposalNeeded = true };
+        yield return new("System.Threading.Tasks.Task`1", "Dispose is optional and throws on an incomplete task") { NoDisposalNeeded = true };
+        yield return new("System.IO.MemoryStream", "Dispose only clears flags; the buffer stays usable (derived pooling streams excepted)") { NoDisposalNeeded = true, ExactTypeOnly = true };
+        yield return new("System.IO.UnmanagedMemoryStream", "Dispose does not free the memory; the allocator owns it") { NoDisposalNeeded = true, ExactTypeOnly = true };
+        yield return new("System.IO.StringReader", "Dispose only drops the string") { NoDisposalNeeded = true };
+        yield return new("System.IO.StringWriter", "Dispose only marks it closed; the StringBuilder stays usable") { NoDisposalNeeded = true };
+        yield return new("System.Data.DataTable", "MarshalByValueComponent.Dispose: site removal only") { NoDisposalNeeded = true };
+        yield return new("System.Data.DataSet", "MarshalByValueComponent.Dispose: site removal only") { NoDisposalNeeded = true };
+        yield return new("System.Data.DataColumn", "MarshalByValueComponent.Dispose: site removal only") { NoDisposalNeeded = true };
+        yield return new("System.Data.DataView", "the table holds the view only weakly") { NoDisposalNeeded = true };
+        yield return new("System.Threading.SemaphoreSlim", "only the lazily created AvailableWaitHandle is released") { NoDisposalNeeded = true };
+        yield return new("System.Threading.ManualResetEventSlim", "only the lazily created WaitHandle is released") { NoDisposalNeeded = true };
+        yield return new("System.Threading.CancellationTokenSource", "without a timer or links Dispose only drops the callback list; CreateLinkedTokenSource must be disposed")
+        {
+            NoDisposalNeededWhenConstructedWithoutArguments = true,
+            CreatingMembers = Names("CreateLinkedTokenSource"),
+        };
+        yield return new("System.Security.Cryptography.RandomNumberGenerator", "the implementation holds no handle and has no Dispose override") { NoDisposalNeeded = true, ExactTypeOnly = true };
+        yield return new("Microsoft.Data.SqlClient.SqlCommand", "Dispose drops cached metadata only; the connection is untouched") { NoDisposalNeeded = true };
+        yield return new("System.Data.SqlClient.SqlCommand", "Dispose drops cached metadata only; the connection is untouched") { NoDisposalNeeded = true };
+
+        // ---- Factories: the caller owns the result ----
+        yield return new("System.IO.File", "each returns a new FileStream / StreamReader / StreamWriter / SafeFileHandle")
+        {
+            CreatingMembers = Names("Open", "OpenRead", "OpenWrite", "Create", "OpenText", "CreateText", "AppendText", "OpenHandle"),
+        };
+        yield return new("System.IO.FileInfo", "same as the File equivalents")
+        {
+            CreatingMembers = Names("Open", "OpenRead", "OpenWrite", "Create", "OpenText", "CreateText", "AppendText"),
+        };
+        yield return new("System.IO.Compression.ZipFile", "returns a ZipArchive that owns a new FileStream") { CreatingMembers = Names("Open", "OpenRead") };
+        yield return new("System.IO.Compression.ZipArchiveEntry", "Open returns a stream the archive does not track (read mode)") { CreatingMembers = Names("Open") };
+        yield return new("System.IO.Compression.ZipArchive", "owns its stream unless leaveOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
+        yield return new("System.Diagnostics.Process", "Start/GetCurrentProcess/GetProcessById return a new component the caller owns; redirected streams are borrowed until read")
+        {
+            CreatingMembers = Names("Start", "GetCurrentProcess", "GetProcessById"),
+            BorrowedMembers = Names("StandardOutput", "StandardError", "StandardInput"),
+        };
+        yield return new("System.Security.Cryptography.HashAlgorithm", "owns a native hash context") { CreatingMembers = Names("Create") };
+        yield return new("System.Security.Cryptography.SHA1", "Create returns an algorithm owning a native context") { CreatingMembers = Names("Create") };
+        yield return new("System.Security.Cryptography.SHA256", "Create returns an algorithm owning a native context") { CreatingMembers = Names("Create") };
+        yield return new("System.Security.Cryptography.SHA384", "Create returns an algorithm owning a native context") { CreatingMembers = Names("Create") };
+        yield return new("System.Security.Cryptography.SHA512", "Create returns an algorithm owning a native context") { CreatingMembers = Names("Create") };
+        yield return new("System.Security.Cryptography.MD5", "Create returns an algorithm owning a native context") { CreatingMembers = Names("Create") };
+        yield return new("System.Security.Cryptography.IncrementalHash", "owns a native hash context") { CreatingMembers = Names("CreateHash", "CreateHMAC") };
+        yield return new("System.Security.Cryptography.SymmetricAlgorithm", "Create returns a new algorithm; CreateEncryptor/CreateDecryptor a new native transform that CryptoStream never disposes")
+        {
+            CreatingMembers = Names("Create", "CreateEncryptor", "CreateDecryptor"),
+        };
+        yield return new("System.Security.Cryptography.Aes", "Create returns a new algorithm") { CreatingMembers = Names("Create") };
+        yield return new("System.Security.Cryptography.AsymmetricAlgorithm", "Create returns a new key object") { CreatingMembers = Names("Create") };
+        yield return new("System.Security.Cryptography.RSA", "Create returns a new key object") { CreatingMembers = Names("Create") };
+        yield return new("System.Security.Cryptography.ECDsa", "Create returns a new key object") { CreatingMembers = Names("Create") };
+        yield return new("System.Security.Cryptography.X509Certificates.RSACertificateExtensions", "a new key object on each call") { CreatingMembers = Names("GetRSAPrivateKey", "GetRSAPublicKey") };
+        yield return new("System.Security.Cryptography.X509Certificates.ECDsaCertificateExtensions", "a new key object on each call") { CreatingMembers = Names("GetECDsaPrivateKey", "GetECDsaPublicKey") };
+        yield return new("System.Security.Cryptography.CryptoStream", "owns the stream unless leaveOpen; never disposes the transform")
+        {
+            Constructors = ConstructorOwnership.UnlessLeaveOpen("leaveOpen", "transform"),
+        };
+        yield return new("System.Net.Http.HttpMessageInvoker", "Send/SendAsync return a response the caller owns; owns the handler unless disposeHandler is false")
+        {
+            CreatingMembers = Names("Send", "SendAsync"),
+            Constructors = ConstructorOwnership.WhenFlag("disposeHandler", defaultValue: true),
+        };
+        yield return new("System.Net.Http.HttpClient", "the verbs return a response (or its stream) the caller owns; owns the handler unless disposeHandler is false")
+        {
+            CreatingMembers = Names("Send", "SendAsync", "GetAsync", "PostAsync", "PutAsync", "PatchAsync", "DeleteAsync", "GetStreamAsync"),
+            Constructors = ConstructorOwnership.WhenFlag("disposeHandler", defaultValue: true),
+        };
+        yield return new("System.Net.Http.HttpContent", "ReadAsStream returns the content's cached stream, released with the content") { BorrowedMembers = Names("ReadAsStream", "ReadAsStreamAsync") };
+        yield return new("System.Net.Http.HttpResponseMessage", "the response owns its content") { BorrowedMembers = Names("Content") };
+        yield return new("System.Net.Http.StreamContent", "disposes the stream it was given") { Constructors = ConstructorOwnership.Always };
+        yield return new("System.Net.Http.IHttpClientFactory", "the factory tracks the handler; disposing the client is optional") { BorrowedMembers = Names("CreateClient") };
+        yield return new("System.Net.Http.HttpClientFactoryExtensions", "the factory tracks the handler; disposing the client is optional") { BorrowedMembers = Names("CreateClient") };
+        yield return new("System.Net.WebRequest", "GetResponse returns a response that must be closed") { CreatingMembers = Names("GetResponse", "GetResponseAsync") };
+        yield return new("System.Data.Common.DbCommand", "ExecuteReader returns a reader the caller owns; the command borrows its connection")
+        {
+            CreatingMembers = Names("ExecuteReader", "ExecuteReaderAsync"),
+            BorrowedMembers = Names("Connection"),
+        };
+        yield return new("System.Data.IDbCommand", "ExecuteReader returns a reader the caller owns") { CreatingMembers = Names("ExecuteReader") };
+        yield return new("System.Net.Sockets.TcpListener", "Accept* return a new connection the caller owns") { CreatingMembers = Names("AcceptTcpClient", "AcceptTcpClientAsync", "AcceptSocket", "AcceptSocketAsync") };
+        yield return new("System.Net.Sockets.Socket", "Accept returns a new socket the caller owns") { CreatingMembers = Names("Accept", "AcceptAsync") };
+        yield return new("System.Net.Sockets.TcpClient", "GetStream returns the client's cached stream, disposed with the client") { BorrowedMembers = Names("GetStream") };
+        yield return new("System.Net.Sockets.NetworkStream", "does not own the socket unless ownsSocket is true") { Constructors = ConstructorOwnership.WhenFlag("ownsSocket", defaultValue: false) };
+        yield return new("Microsoft.Win32.RegistryKey", "OpenSubKey/CreateSubKey return a new key the caller owns") { CreatingMembers = Names("OpenSubKey", "CreateSubKey", "OpenBaseKey", "OpenRemoteBaseKey") };
+        yield return new("System.Drawing.Image", "the caller owns the image") { CreatingMembers = Names("FromFile", "FromStream") };
+        yield return new("System.Console", "OpenStandard* return a new stream (a dup'ed descriptor on Unix)") { CreatingMembers = Names("OpenStandardInput", "OpenStandardOutput", "OpenStandardError") };
+        yield return new("System.Text.Json.JsonDocument", "the document holds pooled memory until disposed") { CreatingMembers = Names("Parse", "ParseAsync", "ParseValue") };
+        yield return new("System.Text.Json.Utf8JsonWriter", "never disposes the stream it writes to") { Constructors = ConstructorOwnership.Never };
+        yield return new("System.Buffers.MemoryPool`1", "Rent returns an IMemoryOwner that returns the array when disposed") { CreatingMembers = Names("Rent") };
+        yield return new("System.Xml.XmlReader", "Create returns a reader the caller owns; it closes its input only when it opened it (a path) or CloseInput is set")
+        {
+            CreatingMembers = Names("Create"),
+            NonOwningMethods = Names("Create"),
+            OwnershipDecidedByParameter = "settings",
+        };
+        yield return new("System.Xml.XmlWriter", "Create returns a writer the caller owns (Dispose flushes); it closes its output only when it opened it or CloseOutput is set")
+        {
+            CreatingMembers = Names("Create"),
+            NonOwningMethods = Names("Create"),
+            OwnershipDecidedByParameter = "settings",
+        };
+        yield return new("Microsoft.Extensions.DependencyInjection.IServiceScopeFactory", "the caller owns the scope") { CreatingMembers = Names("CreateScope", "CreateAsyncScope") };
+        yield return new("Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions", "the caller owns the scope; resolved services are owned by the container")
+        {
+            CreatingMembers = Names("CreateScope", "CreateAsyncScope"),
+            BorrowedMembers = Names("GetService", "GetRequiredService", "GetServices", "GetKeyedService", "GetRequiredKeyedService"),
+        };
+        yield return new("Microsoft.Extensions.DependencyInjection.ActivatorUtilities", "creates the instance outside the container") { CreatingMembers = Names("CreateInstance") };
+        yield return new("Microsoft.Extensions.Logging.LoggerFactory", "Create returns a factory owning a ServiceProvider") { CreatingMembers = Names("Create") };
+        yield return new("Microsoft.Extensions.Logging.ILogger", "BeginScope returns a scope that ends when disposed") { CreatingMembers = Names("BeginScope") };
+
+        // ---- Wrappers: constructors that take (or do not take) their argument ----
+        yield return new("System.IO.StreamReader", "closes the stream unless leaveOpen; with leaveOpen it releases nothing") { Constructors = ConstructorOwnership.UnlessLeaveOpen(), NoDisposalNeededWhenNotOwning = true };
+        yield return new("System.IO.StreamWriter", "closes the stream unless leaveOpen (with leaveOpen it still flushes)") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
+        yield return new("System.IO.BinaryReader", "closes the stream unless leaveOpen; with leaveOpen it releases nothing") { Constructors = ConstructorOwnership.UnlessLeaveOpen(), NoDisposalNeededWhenNotOwning = true };
+        yield return new("System.IO.BinaryWriter", "closes the stream unless leaveOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
+        yield return new("System.IO.BufferedStream", "always disposes the inner stream") { Constructors = ConstructorOwnership.Always };
+        yield return new("System.IO.Compression.DeflateStream", "owns the stream unless leaveOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
+        yield return new("System.IO.Compression.GZipStream", "owns the stream unless leaveOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
+        yield return new("System.IO.Compression.ZLibStream", "owns the stream unless leaveOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
+        yield return new("System.IO.Compression.BrotliStream", "owns the stream unless leaveOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
+        yield return new("System.Net.Security.AuthenticatedStream", "owns the inner stream unless leaveInnerStreamOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen("leaveInnerStreamOpen") };
+        yield return new("System.Net.Security.SslStream", "owns the inner stream unless leaveInnerStreamOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen("leaveInnerStreamOpen") };
+        yield return new("System.Net.Security.NegotiateStream", "owns the inner stream unless leaveInnerStreamOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen("leaveInnerStreamOpen") };
+        yield return new("System.Xml.XmlTextReader", "owns its input and closes it") { Constructors = ConstructorOwnership.Always };
+        yield return new("System.Xml.XmlTextWriter", "Close disposes the wrapped writer") { Constructors = ConstructorOwnership.Always };
+        yield return new("System.IO.TextReader", "Synchronized wraps and owns the reader") { OwningMethods = Names("Synchronized") };
+        yield return new("System.IO.TextWriter", "Synchronized wraps and owns the writer") { OwningMethods = Names("Synchronized") };
+        yield return new("System.IO.Pipelines.PipeReader", "Complete disposes the stream unless LeaveOpen") { OwningMethods = Names("Create") };
+        yield return new("System.IO.Pipelines.PipeWriter", "Complete disposes the stream unless LeaveOpen") { OwningMethods = Names("Create") };
+        yield return new("System.Reactive.Disposables.CompositeDisposable", "disposes every item it holds") { OwningMethods = Names("Add"), Constructors = ConstructorOwnership.Always };
+    }
+}

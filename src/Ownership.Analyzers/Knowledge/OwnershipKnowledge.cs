@@ -1,0 +1,427 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Ownership.Analyzers.Knowledge;
+
+/// <summary>What a member's result is, as far as the knowledge sources say.</summary>
+internal enum ReturnOwnership
+{
+    Unknown,
+    Created,
+    Borrowed,
+}
+
+/// <summary>What a call does with one resource argument, as far as the knowledge sources say.</summary>
+internal enum ArgumentFate
+{
+    /// <summary>No fact: the model decides from the shape of the call.</summary>
+    Unknown,
+
+    /// <summary>The callee (or the object it builds) takes ownership.</summary>
+    Transferred,
+
+    /// <summary>The caller keeps ownership.</summary>
+    Kept,
+}
+
+/// <summary>
+/// The knowledge sources of DESIGN §1 — attributes, options, the curated table — resolved for
+/// one compilation. Source-method summaries are the model's business, not this class's.
+/// </summary>
+internal sealed class OwnershipKnowledge
+{
+    private readonly Dictionary<INamedTypeSymbol, TypeFacts> _facts;
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _resourceTypes = new(SymbolEqualityComparer.Default);
+
+    private OwnershipKnowledge(Compilation compilation)
+    {
+        Types = WellKnownTypes.Create(compilation);
+        _facts = new Dictionary<INamedTypeSymbol, TypeFacts>(SymbolEqualityComparer.Default);
+        foreach (var entry in BclOwnershipTable.Entries())
+        {
+            if (compilation.GetTypeByMetadataName(entry.MetadataName) is { } type && !_facts.ContainsKey(type))
+            {
+                _facts.Add(type, entry);
+            }
+        }
+    }
+
+    public WellKnownTypes Types { get; }
+
+    public static OwnershipKnowledge Create(Compilation compilation) => new(compilation);
+
+    /// <summary>
+    /// A type whose instances must be released: <c>IDisposable</c>, <c>IAsyncDisposable</c>, or a
+    /// ref struct with a pattern <c>Dispose()</c>.
+    /// </summary>
+    public bool IsResourceType(ITypeSymbol? type)
+    {
+        if (type is null || type.TypeKind == TypeKind.Error || type.SpecialType != SpecialType.None)
+        {
+            return false;
+        }
+
+        return _resourceTypes.GetOrAdd(type, ComputeIsResourceType);
+    }
+
+    private bool ComputeIsResourceType(ITypeSymbol type)
+    {
+        if (Types.IsTaskLike(type))
+        {
+            // Task is IDisposable, but disposing it is optional (DESIGN §4.5); what matters is
+            // the resource it carries, which the model reads through the awaited type.
+            return false;
+        }
+
+        if (type is ITypeParameterSymbol typeParameter)
+        {
+            foreach (var constraint in typeParameter.ConstraintTypes)
+            {
+                if (IsResourceType(constraint))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (IsSameOrImplements(type, Types.IDisposable) || (Types.IAsyncDisposable is { } asyncDisposable && IsSameOrImplements(type, asyncDisposable)))
+        {
+            return true;
+        }
+
+        return type.IsRefLikeType && HasPatternDispose(type);
+    }
+
+    public bool IsAsyncDisposable(ITypeSymbol? type)
+        => type is not null && Types.IAsyncDisposable is { } asyncDisposable && IsSameOrImplements(type, asyncDisposable);
+
+    private static bool IsSameOrImplements(ITypeSymbol type, INamedTypeSymbol @interface)
+    {
+        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, @interface))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, @interface))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasPatternDispose(ITypeSymbol type)
+    {
+        foreach (var member in type.GetMembers("Dispose"))
+        {
+            if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 0, DeclaredAccessibility: Accessibility.Public })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The type's own table entry, or the nearest base type's.</summary>
+    private TypeFacts? FactsFor(ITypeSymbol? type, bool includeBases)
+    {
+        for (var current = type as INamedTypeSymbol; current is not null; current = includeBases ? current.BaseType : null)
+        {
+            if (_facts.TryGetValue(current.OriginalDefinition, out var facts))
+            {
+                return facts;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Every table entry that speaks for <paramref name="member"/>: its type, base types and, for
+    /// interface calls and implementations, the interfaces.
+    /// </summary>
+    private IEnumerable<TypeFacts> FactsForMember(ISymbol member)
+    {
+        for (var current = member.ContainingType; current is not null; current = current.BaseType)
+        {
+            if (_facts.TryGetValue(current.OriginalDefinition, out var facts))
+            {
+                yield return facts;
+            }
+        }
+
+        if (member.ContainingType is { } containing)
+        {
+            foreach (var @interface in containing.AllInterfaces)
+            {
+                if (_facts.TryGetValue(@interface.OriginalDefinition, out var facts))
+                {
+                    yield return facts;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when a value of <paramref name="type"/> needs no release (table, options, attribute).
+    /// <paramref name="creation"/>, when given, refines it (a CTS without arguments, a reader with leaveOpen).
+    /// </summary>
+    public bool NeedsNoDisposal(ITypeSymbol type, IObjectCreationOperation? creation, OwnershipOptions options)
+    {
+        var name = options.IsEmpty ? null : OwnershipOptions.NameOf(type);
+        if (name is not null && options.TrackedTypes.Contains(name))
+        {
+            return false;
+        }
+
+        if (name is not null && options.HarmlessTypes.Contains(name))
+        {
+            return true;
+        }
+
+        if (OwnershipAttributes.MustDispose(type.OriginalDefinition) is bool mustDispose)
+        {
+            return !mustDispose;
+        }
+
+        var facts = FactsFor(type, includeBases: false);
+        if (facts is not null)
+        {
+            if (facts.NoDisposalNeeded)
+            {
+                return true;
+            }
+
+            if (creation is not null)
+            {
+                if (facts.NoDisposalNeededWhenConstructedWithoutArguments && creation.Arguments.Length == 0)
+                {
+                    return true;
+                }
+
+                if (facts.NoDisposalNeededWhenNotOwning && facts.Constructors is { } ctor && !ConstructorTransfers(ctor, creation.Arguments))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // Harmless base types that must match exactly stop here; the others cover derived types.
+        for (var baseType = (type as INamedTypeSymbol)?.BaseType; baseType is not null; baseType = baseType.BaseType)
+        {
+            if (_facts.TryGetValue(baseType.OriginalDefinition, out var baseFacts) && baseFacts.NoDisposalNeeded && !baseFacts.ExactTypeOnly)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the caller owns what <paramref name="member"/> (a method or property) returns.</summary>
+    public ReturnOwnership GetReturnOwnership(ISymbol member, OwnershipOptions options)
+    {
+        if (!options.IsEmpty)
+        {
+            var name = OwnershipOptions.NameOf(member);
+            if (options.FactoryMethods.Contains(name))
+            {
+                return ReturnOwnership.Created;
+            }
+
+            if (options.BorrowedReturnMethods.Contains(name))
+            {
+                return ReturnOwnership.Borrowed;
+            }
+        }
+
+        var attributeTarget = member is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property : member;
+        if (OwnershipAttributes.MustDispose(attributeTarget) is bool mustDispose)
+        {
+            return mustDispose ? ReturnOwnership.Created : ReturnOwnership.Borrowed;
+        }
+
+        var name2 = attributeTarget.Name;
+        foreach (var facts in FactsForMember(attributeTarget))
+        {
+            if (facts.BorrowedMembers.Contains(name2))
+            {
+                return ReturnOwnership.Borrowed;
+            }
+
+            if (facts.CreatingMembers.Contains(name2))
+            {
+                return ReturnOwnership.Created;
+            }
+        }
+
+        return ReturnOwnership.Unknown;
+    }
+
+    /// <summary>What <paramref name="method"/> does with the resource passed as <paramref name="argument"/>.</summary>
+    public ArgumentFate GetArgumentFate(IMethodSymbol method, IArgumentOperation argument, ImmutableArray<IArgumentOperation> arguments, OwnershipOptions options)
+    {
+        var parameter = argument.Parameter;
+        if (parameter is not null && OwnershipAttributes.HandlesDisposal(parameter))
+        {
+            return ArgumentFate.Transferred;
+        }
+
+        if (!options.IsEmpty)
+        {
+            var name = method.MethodKind == MethodKind.Constructor
+                ? OwnershipOptions.NameOf(method.ContainingType) + "..ctor"
+                : OwnershipOptions.NameOf(method);
+            if (options.TransferMethods.Contains(name))
+            {
+                return ArgumentFate.Transferred;
+            }
+        }
+
+        if (method.MethodKind == MethodKind.Constructor)
+        {
+            var facts = FactsFor(method.ContainingType, includeBases: true);
+            if (facts?.Constructors is { } ctor)
+            {
+                if (parameter is not null && !ctor.NotOwnedParameters.IsDefaultOrEmpty && ctor.NotOwnedParameters.Contains(parameter.Name))
+                {
+                    return ArgumentFate.Kept;
+                }
+
+                return ConstructorTransfers(ctor, arguments) ? ArgumentFate.Transferred : ArgumentFate.Kept;
+            }
+
+            return ArgumentFate.Unknown;
+        }
+
+        var target = method.ReducedFrom ?? method;
+        foreach (var facts in FactsForMember(target))
+        {
+            if (facts.OwningMethods.Contains(target.Name))
+            {
+                return ArgumentFate.Transferred;
+            }
+
+            if (facts.NonOwningMethods.Contains(target.Name))
+            {
+                if (facts.OwnershipDecidedByParameter is { } decider && IsPassed(arguments, decider))
+                {
+                    return ArgumentFate.Transferred;
+                }
+
+                return ArgumentFate.Kept;
+            }
+
+            if (facts.CreatingMembers.Contains(target.Name))
+            {
+                return ArgumentFate.Kept;
+            }
+        }
+
+        return ArgumentFate.Unknown;
+    }
+
+    private static bool IsPassed(ImmutableArray<IArgumentOperation> arguments, string parameterName)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == parameterName && argument.ArgumentKind == ArgumentKind.Explicit)
+            {
+                return !(argument.Value.ConstantValue.HasValue && argument.Value.ConstantValue.Value is null);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Evaluates a constructor's ownership flag (<c>leaveOpen</c>, …) on the actual arguments.</summary>
+    private static bool ConstructorTransfers(ConstructorOwnership ownership, ImmutableArray<IArgumentOperation> arguments)
+    {
+        if (!ownership.Transfers)
+        {
+            return false;
+        }
+
+        if (ownership.FlagParameter is null)
+        {
+            return true;
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == ownership.FlagParameter)
+            {
+                var constant = argument.Value.ConstantValue;
+                if (constant.HasValue && constant.Value is bool value)
+                {
+                    return value == ownership.TransfersWhenFlagIs;
+                }
+
+                // Not a constant: the flag decides at run time. Assume ownership moves, so we stay silent.
+                return true;
+            }
+        }
+
+        return ownership.FlagDefault == ownership.TransfersWhenFlagIs;
+    }
+
+    /// <summary>
+    /// A call that releases its receiver: <c>Dispose</c>, <c>DisposeAsync</c>, <c>Close</c> (no
+    /// parameters), or a method marked <c>[HandlesResourceDisposal]</c>.
+    /// </summary>
+    public static bool IsReleaseMethod(IMethodSymbol method)
+    {
+        if (method.IsStatic)
+        {
+            return false;
+        }
+
+        if (method.Parameters.Length == 0 && method.Name is "Dispose" or "DisposeAsync" or "Close")
+        {
+            return true;
+        }
+
+        // Explicit implementations: IDisposable.Dispose, IAsyncDisposable.DisposeAsync.
+        if (method.Parameters.Length == 0 && method.Name.EndsWith(".Dispose", System.StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (method.Parameters.Length == 0 && method.Name.EndsWith(".DisposeAsync", System.StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return OwnershipAttributes.HandlesDisposal(method);
+    }
+
+    /// <summary>
+    /// Calls whose result is the same resource as their receiver or argument: awaiting
+    /// (<c>ConfigureAwait</c>, <c>GetAwaiter().GetResult()</c>, <c>AsTask</c>) and <c>Task.FromResult</c>.
+    /// </summary>
+    public bool IsIdentityMethod(IMethodSymbol method)
+    {
+        switch (method.Name)
+        {
+            case "ConfigureAwait":
+            case "GetAwaiter":
+            case "GetResult":
+            case "AsTask":
+            case "FromResult":
+            case "WaitAsync":
+                var ns = method.ContainingNamespace?.ToDisplayString();
+                return ns is "System.Threading.Tasks" or "System.Runtime.CompilerServices";
+            default:
+                return false;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+
+namespace Ownership.Analyzers.Knowledge;
+
+/// <summary>How a constructor's resource arguments are handed to the new object.</summary>
+/// <param name="Transfers">Whether resource arguments become owned by the new object at all.</param>
+/// <param name="FlagParameter">A bool parameter that decides it (<c>leaveOpen</c>, <c>disposeHandler</c>, …), or null.</param>
+/// <param name="TransfersWhenFlagIs">The flag value under which ownership moves.</param>
+/// <param name="FlagDefault">The value the overloads without the flag pass.</param>
+/// <param name="NotOwnedParameters">Resource parameters that are never owned (<c>CryptoStream</c>'s transform).</param>
+internal sealed record ConstructorOwnership(
+    bool Transfers,
+    string? FlagParameter = null,
+    bool TransfersWhenFlagIs = false,
+    bool FlagDefault = false,
+    ImmutableArray<string> NotOwnedParameters = default)
+{
+    public static readonly ConstructorOwnership Always = new(Transfers: true);
+    public static readonly ConstructorOwnership Never = new(Transfers: false);
+
+    public static ConstructorOwnership UnlessLeaveOpen(string flag = "leaveOpen", params string[] notOwned)
+        => new(true, flag, TransfersWhenFlagIs: false, FlagDefault: false, NotOwnedParameters: notOwned.ToImmutableArray());
+
+    public static ConstructorOwnership WhenFlag(string flag, bool defaultValue)
+        => new(true, flag, TransfersWhenFlagIs: true, FlagDefault: defaultValue);
+}
+
+/// <summary>Everything the curated table knows about one type. Each entry carries its reason.</summary>
+internal sealed class TypeFacts
+{
+    public TypeFacts(string metadataName, string reason)
+    {
+        MetadataName = metadataName;
+        Reason = reason;
+    }
+
+    public string MetadataName { get; }
+
+    /// <summary>One line: why the entry is true (see the source list in docs/knowledge.md).</summary>
+    public string Reason { get; }
+
+    /// <summary>Disposing an instance releases nothing that matters: not tracked by default.</summary>
+    public bool NoDisposalNeeded { get; init; }
+
+    /// <summary>With <see cref="NoDisposalNeeded"/>: only values whose static type is exactly this type.</summary>
+    public bool ExactTypeOnly { get; init; }
+
+    /// <summary>Not tracked when created by a constructor with no arguments (a CTS without timer or links).</summary>
+    public bool NoDisposalNeededWhenConstructedWithoutArguments { get; init; }
+
+    /// <summary>Not tracked when constructed without taking its argument (a reader with <c>leaveOpen: true</c>).</summary>
+    public bool NoDisposalNeededWhenNotOwning { get; init; }
+
+    /// <summary>Methods (and property getters) whose result the caller owns.</summary>
+    public ImmutableHashSet<string> CreatingMembers { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>Methods and properties whose result someone else owns, even when the member's name suggests otherwise.</summary>
+    public ImmutableHashSet<string> BorrowedMembers { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>Methods whose resource arguments the receiver or result takes over.</summary>
+    public ImmutableHashSet<string> OwningMethods { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>Methods whose resource arguments stay with the caller even though a resource is returned.</summary>
+    public ImmutableHashSet<string> NonOwningMethods { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>
+    /// With <see cref="NonOwningMethods"/>: a parameter (a settings object such as
+    /// <c>XmlReaderSettings.CloseInput</c>) that may hand the arguments over after all; when it
+    /// is passed, ownership is unknown and the model stays silent.
+    /// </summary>
+    public string? OwnershipDecidedByParameter { get; init; }
+
+    /// <summary>How constructors treat resource arguments; null = the default (they take ownership).</summary>
+    public ConstructorOwnership? Constructors { get; init; }
+}

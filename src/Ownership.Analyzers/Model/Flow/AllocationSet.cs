@@ -1,0 +1,172 @@
+using System;
+
+namespace Ownership.Analyzers.Model.Flow;
+
+/// <summary>A small mutable set of allocation indices, one bit each.</summary>
+internal sealed class AllocationSet
+{
+    private ulong[] _words;
+
+    public AllocationSet(int capacity)
+    {
+        _words = new ulong[Math.Max(1, (capacity + 63) / 64)];
+    }
+
+    private AllocationSet(ulong[] words)
+    {
+        _words = words;
+    }
+
+    public bool IsEmpty
+    {
+        get
+        {
+            foreach (var word in _words)
+            {
+                if (word != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    public AllocationSet Clone() => new((ulong[])_words.Clone());
+
+    public bool Contains(int index)
+    {
+        var word = index >> 6;
+        return word < _words.Length && (_words[word] & (1UL << (index & 63))) != 0;
+    }
+
+    public void Add(int index)
+    {
+        EnsureCapacity(index);
+        _words[index >> 6] |= 1UL << (index & 63);
+    }
+
+    public void Remove(int index)
+    {
+        var word = index >> 6;
+        if (word < _words.Length)
+        {
+            _words[word] &= ~(1UL << (index & 63));
+        }
+    }
+
+    public void Clear() => Array.Clear(_words, 0, _words.Length);
+
+    /// <summary>Adds every member of <paramref name="other"/>; true when this set grew.</summary>
+    public bool UnionWith(AllocationSet? other)
+    {
+        if (other is null)
+        {
+            return false;
+        }
+
+        if (other._words.Length > _words.Length)
+        {
+            Array.Resize(ref _words, other._words.Length);
+        }
+
+        var changed = false;
+        for (var i = 0; i < other._words.Length; i++)
+        {
+            var merged = _words[i] | other._words[i];
+            if (merged != _words[i])
+            {
+                _words[i] = merged;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    public void ExceptWith(AllocationSet? other)
+    {
+        if (other is null)
+        {
+            return;
+        }
+
+        var length = Math.Min(_words.Length, other._words.Length);
+        for (var i = 0; i < length; i++)
+        {
+            _words[i] &= ~other._words[i];
+        }
+    }
+
+    public bool Overlaps(AllocationSet? other)
+    {
+        if (other is null)
+        {
+            return false;
+        }
+
+        var length = Math.Min(_words.Length, other._words.Length);
+        for (var i = 0; i < length; i++)
+        {
+            if ((_words[i] & other._words[i]) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool SetEquals(AllocationSet other)
+    {
+        var length = Math.Max(_words.Length, other._words.Length);
+        for (var i = 0; i < length; i++)
+        {
+            var a = i < _words.Length ? _words[i] : 0;
+            var b = i < other._words.Length ? other._words[i] : 0;
+            if (a != b)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The members, in increasing order.</summary>
+    public System.Collections.Generic.IEnumerable<int> Members()
+    {
+        for (var word = 0; word < _words.Length; word++)
+        {
+            var bits = _words[word];
+            while (bits != 0)
+            {
+                var bit = TrailingZeroCount(bits);
+                yield return (word << 6) + bit;
+                bits &= bits - 1;
+            }
+        }
+    }
+
+    private static int TrailingZeroCount(ulong value)
+    {
+        var count = 0;
+        while ((value & 1) == 0)
+        {
+            value >>= 1;
+            count++;
+        }
+
+        return count;
+    }
+
+    private void EnsureCapacity(int index)
+    {
+        var needed = (index >> 6) + 1;
+        if (needed > _words.Length)
+        {
+            Array.Resize(ref _words, needed);
+        }
+    }
+}

@@ -1,0 +1,469 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Ownership.Analyzers.Model.Flow;
+
+/// <summary>The path part of the flow: the fixpoint, branches, regions, finally and null tests.</summary>
+internal sealed partial class LocalOwnershipFlow
+{
+    /// <summary>
+    /// Computes the state at the entry of every block reachable from <paramref name="entry"/>
+    /// within [<paramref name="first"/>, <paramref name="last"/>]. <paramref name="scope"/> is the
+    /// finally region being solved, or null for the whole function.
+    /// </summary>
+    private Dictionary<int, FlowState> Solve(int first, int last, int entry, FlowState entryState, ControlFlowRegion? scope)
+    {
+        var states = new Dictionary<int, FlowState> { [entry] = entryState };
+        var pending = new SortedSet<int> { entry };
+        SeedHandlers(first, last, scope, states, pending);
+
+        FlowState? ignoredFinallyExit = null;
+        while (pending.Count > 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            if (--_budget < 0)
+            {
+                throw new BudgetExceededException();
+            }
+
+            var ordinal = pending.Min;
+            pending.Remove(ordinal);
+            var block = _cfg.Blocks[ordinal];
+            foreach (var (successor, state) in Process(block, states[ordinal].Clone(), ref ignoredFinallyExit))
+            {
+                if (successor < first || successor > last)
+                {
+                    continue;
+                }
+
+                if (!states.TryGetValue(successor, out var known))
+                {
+                    states[successor] = state;
+                    pending.Add(successor);
+                }
+                else if (known.MergeFrom(state))
+                {
+                    pending.Add(successor);
+                }
+            }
+        }
+
+        return states;
+    }
+
+    /// <summary>Catch and filter handlers start owning nothing: what an exception path leaks is not this analysis' finding.</summary>
+    private void SeedHandlers(int first, int last, ControlFlowRegion? scope, Dictionary<int, FlowState> states, SortedSet<int> pending)
+    {
+        for (var ordinal = first; ordinal <= last; ordinal++)
+        {
+            var region = _cfg.Blocks[ordinal].EnclosingRegion;
+            if (region.FirstBlockOrdinal != ordinal || region.Kind is not (ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler))
+            {
+                continue;
+            }
+
+            if (NearestFinally(region) != scope || states.ContainsKey(ordinal))
+            {
+                continue;
+            }
+
+            states[ordinal] = NewState();
+            pending.Add(ordinal);
+        }
+    }
+
+    private static ControlFlowRegion? NearestFinally(ControlFlowRegion region)
+    {
+        for (var current = region; current is not null; current = current.EnclosingRegion)
+        {
+            if (current.Kind == ControlFlowRegionKind.Finally)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// One pass over each reached block, from its fixpoint state: records what happened to each
+    /// allocation when <paramref name="recording"/>, and collects the states that end a finally region.
+    /// </summary>
+    private void Record(Dictionary<int, FlowState> states, bool recording, List<FlowState>? finallyExit)
+    {
+        var saved = _recording;
+        _recording = recording;
+        var ordinals = new List<int>(states.Keys);
+        ordinals.Sort();
+        foreach (var ordinal in ordinals)
+        {
+            FlowState? exit = null;
+            foreach (var _ in Process(_cfg.Blocks[ordinal], states[ordinal].Clone(), ref exit))
+            {
+            }
+
+            if (exit is not null)
+            {
+                finallyExit?.Add(exit);
+            }
+        }
+
+        _recording = saved;
+    }
+
+    /// <summary>Runs a finally region inline on the state of a branch that crosses it; null when it never completes.</summary>
+    private FlowState? RunFinally(ControlFlowRegion region, FlowState state)
+    {
+        var saved = _recording;
+        _recording = false;
+        var states = Solve(region.FirstBlockOrdinal, region.LastBlockOrdinal, region.FirstBlockOrdinal, state, region);
+        var exits = new List<FlowState>();
+        Record(states, recording: saved, exits);
+        _recording = saved;
+
+        FlowState? merged = null;
+        foreach (var exit in exits)
+        {
+            if (merged is null)
+            {
+                merged = exit;
+            }
+            else
+            {
+                merged.MergeFrom(exit);
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// Runs one block on <paramref name="state"/> and yields the state for each successor block.
+    /// A branch that ends a finally region sets <paramref name="finallyExit"/>.
+    /// </summary>
+    private IEnumerable<(int Successor, FlowState State)> Process(BasicBlock block, FlowState state, ref FlowState? finallyExit)
+    {
+        _block = block;
+        foreach (var operation in block.Operations)
+        {
+            Eval(operation, state);
+            EndStatement(state);
+        }
+
+        var results = new List<(int, FlowState)>(2);
+        var branchValue = block.BranchValue;
+        if (block.ConditionKind == ControlFlowConditionKind.None)
+        {
+            if (branchValue is not null)
+            {
+                var value = Eval(branchValue, state);
+                switch (block.FallThroughSuccessor?.Semantics)
+                {
+                    case ControlFlowBranchSemantics.Return:
+                        Transfer(value, TransferKinds.Returned, state);
+                        break;
+                    default:
+                        Transfer(value, TransferKinds.Escaped, state);
+                        break;
+                }
+            }
+
+            EndStatement(state);
+            Follow(block.FallThroughSuccessor, state, results, ref finallyExit);
+        }
+        else
+        {
+            Eval(branchValue!, state);
+            EndStatement(state);
+            var whenTrue = state;
+            var whenFalse = state.Clone();
+            if (TryGetNullTest(branchValue!, out var variable, out var nullWhenTrue))
+            {
+                NarrowToNull(nullWhenTrue ? whenTrue : whenFalse, variable);
+            }
+
+            var jumpsWhenTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+            Follow(block.ConditionalSuccessor, jumpsWhenTrue ? whenTrue : whenFalse, results, ref finallyExit);
+            Follow(block.FallThroughSuccessor, jumpsWhenTrue ? whenFalse : whenTrue, results, ref finallyExit);
+        }
+
+        return results;
+    }
+
+    private void Follow(ControlFlowBranch? branch, FlowState state, List<(int, FlowState)> results, ref FlowState? finallyExit)
+    {
+        if (branch is null)
+        {
+            return;
+        }
+
+        FlowState? current = state;
+        foreach (var region in branch.FinallyRegions)
+        {
+            current = RunFinally(region, current);
+            if (current is null)
+            {
+                return;
+            }
+        }
+
+        foreach (var region in branch.LeavingRegions)
+        {
+            ClearRegion(region, current);
+        }
+
+        if (branch.Destination is null)
+        {
+            if (branch.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling)
+            {
+                if (finallyExit is null)
+                {
+                    finallyExit = current;
+                }
+                else
+                {
+                    finallyExit.MergeFrom(current);
+                }
+            }
+
+            // Throw, rethrow, error: the path ends by an exception, not a normal-path leak.
+            return;
+        }
+
+        if (branch.Destination.Kind == BasicBlockKind.Exit)
+        {
+            LeaveFunction(current);
+            return;
+        }
+
+        results.Add((branch.Destination.Ordinal, current));
+    }
+
+    /// <summary>The function returns: whatever is still owned is lost.</summary>
+    private void LeaveFunction(FlowState state)
+    {
+        foreach (var allocation in new List<int>(state.Owned.Members()))
+        {
+            Lose(allocation, LossKind.LeftOwned, null, state);
+        }
+    }
+
+    /// <summary>A region's locals and captures go out of scope: what only they held is lost.</summary>
+    private void ClearRegion(ControlFlowRegion region, FlowState state)
+    {
+        List<int>? dropped = null;
+        foreach (var local in region.Locals)
+        {
+            if (_locals.TryGetValue(local, out var index))
+            {
+                Drop(index, state, ref dropped);
+            }
+        }
+
+        foreach (var capture in region.CaptureIds)
+        {
+            if (_captures.TryGetValue(capture, out var index))
+            {
+                Drop(index, state, ref dropped);
+            }
+        }
+
+        if (dropped is null)
+        {
+            return;
+        }
+
+        foreach (var allocation in dropped)
+        {
+            if (state.Owned.Contains(allocation) && !state.IsReferenced(allocation))
+            {
+                Lose(allocation, LossKind.LeftOwned, null, state);
+            }
+        }
+    }
+
+    private static void Drop(int variable, FlowState state, ref List<int>? dropped)
+    {
+        if (state.Variables[variable] is { } held)
+        {
+            dropped ??= new List<int>();
+            dropped.AddRange(held.Members());
+            state.Variables[variable] = null;
+        }
+    }
+
+    /// <summary>A statement is done: a value it created that nothing holds any more is lost.</summary>
+    private void EndStatement(FlowState state)
+    {
+        foreach (var allocation in _touched)
+        {
+            if (state.Owned.Contains(allocation) && !state.IsReferenced(allocation))
+            {
+                Lose(allocation, LossKind.LeftOwned, null, state);
+            }
+        }
+
+        _touched.Clear();
+        _recreatedWhileOwned.Clear();
+    }
+
+    private void Lose(int allocation, LossKind kind, IOperation? site, FlowState state)
+    {
+        state.Owned.Remove(allocation);
+        if (_recording)
+        {
+            _allocations[allocation].RecordLoss(kind, site);
+        }
+    }
+
+    /// <summary>Recognizes <c>x == null</c>, <c>x is null</c>, <c>x is not null</c>, <c>x?.</c> and friends on a variable.</summary>
+    private bool TryGetNullTest(IOperation condition, out int variable, out bool nullWhenTrue)
+    {
+        variable = -1;
+        nullWhenTrue = false;
+        var negated = false;
+        while (true)
+        {
+            switch (condition)
+            {
+                case IConversionOperation conversion:
+                    condition = conversion.Operand;
+                    continue;
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    negated = !negated;
+                    condition = not.Operand;
+                    continue;
+            }
+
+            break;
+        }
+
+        IOperation? operand;
+        switch (condition)
+        {
+            case IIsNullOperation isNull:
+                operand = isNull.Operand;
+                nullWhenTrue = true;
+                break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+                if (IsNullConstant(binary.RightOperand))
+                {
+                    operand = binary.LeftOperand;
+                }
+                else if (IsNullConstant(binary.LeftOperand))
+                {
+                    operand = binary.RightOperand;
+                }
+                else
+                {
+                    return false;
+                }
+
+                nullWhenTrue = binary.OperatorKind == BinaryOperatorKind.Equals;
+                break;
+            case IIsPatternOperation isPattern:
+                operand = isPattern.Value;
+                switch (isPattern.Pattern)
+                {
+                    case IConstantPatternOperation constant when IsNullConstant(constant.Value):
+                        nullWhenTrue = true;
+                        break;
+                    case INegatedPatternOperation { Pattern: IConstantPatternOperation constant } when IsNullConstant(constant.Value):
+                        nullWhenTrue = false;
+                        break;
+                    case IDeclarationPatternOperation or ITypePatternOperation or IRecursivePatternOperation when MatchesEveryNonNull(isPattern):
+                        nullWhenTrue = false;
+                        break;
+                    default:
+                        return false;
+                }
+
+                break;
+            default:
+                return false;
+        }
+
+        variable = VariableOf(operand);
+        nullWhenTrue ^= negated;
+        return variable >= 0;
+    }
+
+    /// <summary><c>x is T t</c> where every non-null x is a T: false means null.</summary>
+    private static bool MatchesEveryNonNull(IIsPatternOperation isPattern)
+    {
+        var matched = isPattern.Pattern switch
+        {
+            IDeclarationPatternOperation declaration => declaration.MatchedType,
+            ITypePatternOperation type => type.MatchedType,
+            IRecursivePatternOperation { PropertySubpatterns.Length: 0, DeconstructionSubpatterns.Length: 0 } recursive => recursive.MatchedType,
+            _ => null,
+        };
+        var operandType = isPattern.Value.Type;
+        if (matched is null || operandType is null)
+        {
+            return false;
+        }
+
+        for (var current = operandType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, matched))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNullConstant(IOperation operation)
+        => operation.ConstantValue.HasValue && operation.ConstantValue.Value is null;
+
+    private int VariableOf(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation switch
+        {
+            ILocalReferenceOperation local when _locals.TryGetValue(local.Local, out var index) => index,
+            IFlowCaptureReferenceOperation capture when _captures.TryGetValue(capture.Id, out var index) => index,
+            _ => -1,
+        };
+    }
+
+    /// <summary>On the branch where the variable is null it holds nothing, and what only it held was never there.</summary>
+    private void NarrowToNull(FlowState state, int variable)
+    {
+        List<int>? dropped = null;
+        Drop(variable, state, ref dropped);
+        if (_captureSources.TryGetValue(variable, out var source))
+        {
+            Drop(source, state, ref dropped);
+        }
+
+        foreach (var pair in _captureSources)
+        {
+            if (pair.Value == variable)
+            {
+                Drop(pair.Key, state, ref dropped);
+            }
+        }
+
+        if (dropped is null)
+        {
+            return;
+        }
+
+        foreach (var allocation in dropped)
+        {
+            if (!state.IsReferenced(allocation))
+            {
+                state.Owned.Remove(allocation);
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Ownership.Analyzers.Knowledge;
+using Ownership.Analyzers.Model.Flow;
+
+namespace Ownership.Analyzers.Model;
+
+/// <summary>Where a resource value comes from (DESIGN §1). Unknown is treated as Borrowed.</summary>
+internal enum Origin
+{
+    Unknown,
+    Created,
+    Borrowed,
+}
+
+/// <summary>
+/// The ownership model of one compilation: the single entry point every rule family uses.
+/// It answers "who owns this value" (<see cref="GetOrigin"/>), "what does this body do with what
+/// it creates" (<see cref="GetBodyOwnership"/>) and "what does this source method do with its
+/// arguments" (<see cref="Summaries"/>). One instance per compilation, shared by all analyzers.
+/// </summary>
+internal sealed class OwnershipModel
+{
+    private static readonly ConditionalWeakTable<Compilation, OwnershipModel> Models = new();
+
+    private readonly ConditionalWeakTable<SyntaxNode, Lazy<BodyOwnership>> _bodies = new();
+
+    private OwnershipModel(Compilation compilation)
+    {
+        Compilation = compilation;
+        Knowledge = OwnershipKnowledge.Create(compilation);
+        Summaries = new MethodSummaries(this);
+    }
+
+    public Compilation Compilation { get; }
+
+    public OwnershipKnowledge Knowledge { get; }
+
+    public MethodSummaries Summaries { get; }
+
+    public static OwnershipModel For(Compilation compilation) => Models.GetValue(compilation, c => new OwnershipModel(c));
+
+    /// <summary>
+    /// When <paramref name="operation"/> itself produces a resource its caller owns — a <c>new</c>
+    /// of a tracked type, a factory call, a source method whose summary returns a fresh resource —
+    /// the resource's type; otherwise null.
+    /// </summary>
+    public ITypeSymbol? GetCreatedResourceType(IOperation operation, OwnershipOptions options, int depth = MethodSummaries.MaxDepth)
+    {
+        switch (operation)
+        {
+            case IObjectCreationOperation creation:
+                return creation.Type is { } type && Knowledge.IsResourceType(type) && !Knowledge.NeedsNoDisposal(type, creation, options) ? type : null;
+
+            case IInvocationOperation invocation:
+                return CreatedByMember(invocation.TargetMethod, invocation.TargetMethod.ReturnType, options, depth);
+
+            case IPropertyReferenceOperation { Property.GetMethod: { } getter } property when !IsAssignmentTarget(property):
+                return CreatedByMember(getter, property.Property.Type, options, depth);
+
+            default:
+                return null;
+        }
+    }
+
+    private ITypeSymbol? CreatedByMember(IMethodSymbol method, ITypeSymbol returnType, OwnershipOptions options, int depth)
+    {
+        var resourceType = Knowledge.IsResourceType(returnType) ? returnType : Knowledge.Types.GetAwaitedResultType(returnType);
+        if (resourceType is null || !Knowledge.IsResourceType(resourceType))
+        {
+            return null;
+        }
+
+        var member = method.AssociatedSymbol is IPropertySymbol property ? (ISymbol)property : method;
+        switch (Knowledge.GetReturnOwnership(member, options))
+        {
+            case ReturnOwnership.Borrowed:
+                return null;
+            case ReturnOwnership.Created:
+                return Knowledge.NeedsNoDisposal(resourceType, null, options) ? null : resourceType;
+        }
+
+        if (depth > 0 && Summaries.ReturnsCreated(method, depth - 1) && !Knowledge.NeedsNoDisposal(resourceType, null, options))
+        {
+            return resourceType;
+        }
+
+        return null;
+    }
+
+    private static bool IsAssignmentTarget(IOperation operation)
+        => operation.Parent is IAssignmentOperation assignment && assignment.Target == operation;
+
+    /// <summary>The origin of a value, looking through conversions, awaits and identity calls (not through locals).</summary>
+    public Origin GetOrigin(IOperation? value, OwnershipOptions options, int depth = MethodSummaries.MaxDepth)
+    {
+        value = Unwrap(value);
+        switch (value)
+        {
+            case null:
+                return Origin.Unknown;
+            case IParameterReferenceOperation:
+            case IFieldReferenceOperation:
+            case IInstanceReferenceOperation:
+                return Origin.Borrowed;
+        }
+
+        if (GetCreatedResourceType(value, options, depth) is not null)
+        {
+            return Origin.Created;
+        }
+
+        return value is IPropertyReferenceOperation ? Origin.Borrowed : Origin.Unknown;
+    }
+
+    /// <summary>Strips conversions, parentheses, awaits and identity calls (<c>ConfigureAwait</c>, <c>GetResult</c>).</summary>
+    public IOperation? Unwrap(IOperation? value)
+    {
+        while (true)
+        {
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    value = conversion.Operand;
+                    continue;
+                case IParenthesizedOperation parenthesized:
+                    value = parenthesized.Operand;
+                    continue;
+                case IAwaitOperation await:
+                    value = await.Operation;
+                    continue;
+                case IInvocationOperation invocation when Knowledge.IsIdentityMethod(invocation.TargetMethod):
+                    value = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                    continue;
+                default:
+                    return value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The flow answer for one operation block (a method, accessor or constructor body), computed
+    /// once and shared by every rule that asks.
+    /// </summary>
+    public BodyOwnership GetBodyOwnership(IOperation block, IMethodSymbol? function, OwnershipOptions options, CancellationToken cancellationToken)
+    {
+        var lazy = _bodies.GetValue(block.Syntax, _ => new Lazy<BodyOwnership>(
+            () => LocalOwnershipFlow.AnalyzeBody(this, block, function, options, cancellationToken),
+            LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return lazy.Value;
+        }
+        catch (OperationCanceledException)
+        {
+            // A cancelled computation must not poison the cache for the next request.
+            _bodies.Remove(block.Syntax);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Ownership.Analyzers;
+
+/// <summary>Every rule id of the package, in one place. The hundreds digit is the family.</summary>
+public static class RuleIdentifiers
+{
+    // OWN1xx — a method owns a resource
+    public const string DisposeCreatedResource = "OWN101";
+    public const string CreatedResourceDiscarded = "OWN102";
+    public const string ReleaseNotInFinally = "OWN103";
+    public const string LocalOverwrittenWhileOwning = "OWN104";
+    public const string AsyncDisposableDisposedSynchronously = "OWN105";
+    public const string ResourceReturnedThroughNonDisposable = "OWN106";
+}

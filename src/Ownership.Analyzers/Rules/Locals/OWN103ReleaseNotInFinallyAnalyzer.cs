@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Ownership.Analyzers.Model;
+
+namespace Ownership.Analyzers.Rules.Locals;
+
+/// <summary>
+/// OWN103: a resource is released on every normal path, but only by explicit calls outside any
+/// <c>finally</c> or <c>catch</c>, and a call between its creation and its release can throw.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN103);
+
+    private protected override void Analyze(OperationBlockAnalysisContext context, OwnershipModel model, FunctionOwnership function)
+    {
+        foreach (var allocation in function.Allocations)
+        {
+            if (allocation.Loss != LossKind.None || allocation.Transfers != TransferKinds.None || allocation.Releases.Count == 0)
+            {
+                continue;
+            }
+
+            if (allocation.Releases.Any(release => release.IsImplicit || release.IsProtected))
+            {
+                continue;
+            }
+
+            var firstRelease = allocation.Releases.Select(release => release.Operation.Syntax).OrderBy(syntax => syntax.SpanStart).First();
+            if (FirstThrowingCallBetween(allocation.Creation.Syntax, firstRelease) is { } between)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN103, allocation.Creation.Syntax.GetLocation(), NameOf(allocation), Shorten(between.ToString())));
+            }
+        }
+    }
+
+    /// <summary>The first call, <c>new</c> or <c>await</c> that runs after the creation and before the release, in source order.</summary>
+    private static SyntaxNode? FirstThrowingCallBetween(SyntaxNode creation, SyntaxNode release)
+    {
+        if (release.SpanStart <= creation.Span.End)
+        {
+            return null;
+        }
+
+        var scope = creation.Parent;
+        while (scope is not null && !scope.Span.Contains(release.Span))
+        {
+            scope = scope.Parent;
+        }
+
+        if (scope is null)
+        {
+            return null;
+        }
+
+        foreach (var node in scope.DescendantNodes(node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node.SpanStart <= creation.Span.End || node.Span.End > release.SpanStart)
+            {
+                continue;
+            }
+
+            if (node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or AwaitExpressionSyntax or ThrowStatementSyntax or ThrowExpressionSyntax)
+            {
+                return node;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Shorten(string text)
+    {
+        text = string.Join(" ", text.Split(new[] { '\r', '\n', '\t', ' ' }, System.StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Ownership.Analyzers.Model;
+
+namespace Ownership.Analyzers.Rules.Locals;
+
+/// <summary>OWN104: a local is assigned a new value while it still holds a resource it owns.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OWN104LocalOverwrittenWhileOwningAnalyzer : MethodOwnershipAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN104);
+
+    private protected override void Analyze(OperationBlockAnalysisContext context, OwnershipModel model, FunctionOwnership function)
+    {
+        foreach (var allocation in function.Allocations)
+        {
+            if (allocation.Loss != LossKind.Overwritten || allocation.LossSite is not ISimpleAssignmentOperation assignment)
+            {
+                continue;
+            }
+
+            var local = (assignment.Target as ILocalReferenceOperation)?.Local.Name ?? NameOf(allocation);
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN104, assignment.Syntax.GetLocation(), local, allocation.Type.Name));
+        }
+    }
+}

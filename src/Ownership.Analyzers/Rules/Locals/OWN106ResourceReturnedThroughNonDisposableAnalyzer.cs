@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Ownership.Analyzers.Model;
+
+namespace Ownership.Analyzers.Rules.Locals;
+
+/// <summary>
+/// OWN106: a member returns a resource it created through a type that is not disposable (the
+/// caller cannot see the duty to release it), or a property creates a new resource on every get.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OWN106ResourceReturnedThroughNonDisposableAnalyzer : MethodOwnershipAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN106);
+
+    private protected override void Analyze(OperationBlockAnalysisContext context, OwnershipModel model, FunctionOwnership function)
+    {
+        var method = function.Function;
+        if (method is null || method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction)
+        {
+            // Lambdas are mostly factories handed to a container that owns what they return.
+            return;
+        }
+
+        foreach (var allocation in function.Allocations)
+        {
+            if (allocation.Loss != LossKind.None || allocation.Transfers != TransferKinds.Returned)
+            {
+                continue;
+            }
+
+            if (method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol property)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.OWN106,
+                    allocation.Creation.Syntax.GetLocation(),
+                    $"Property '{property.Name}' creates a new '{allocation.Type.Name}' on every get; make it a method so callers see they own the result"));
+                continue;
+            }
+
+            var returnType = method.IsAsync ? model.Knowledge.Types.GetAwaitedResultType(method.ReturnType) ?? method.ReturnType : method.ReturnType;
+            if (returnType.TypeKind is TypeKind.TypeParameter or TypeKind.Error || model.Knowledge.IsResourceType(returnType)
+                || model.Knowledge.Types.GetAwaitedResultType(returnType) is { } awaited && model.Knowledge.IsResourceType(awaited)
+                || method.ReturnsVoid)
+            {
+                continue;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.OWN106,
+                allocation.Creation.Syntax.GetLocation(),
+                $"'{method.Name}' returns a created '{allocation.Type.Name}' typed as '{returnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}': callers cannot see that they must release it"));
+        }
+    }
+}

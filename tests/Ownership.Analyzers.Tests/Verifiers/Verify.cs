@@ -1,0 +1,83 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Ownership.Analyzers.Tests.Verifiers;
+
+/// <summary>
+/// The thin verifier every test goes through. Sources use markup only:
+/// <c>{|OWN101:expression|}</c> marks an expected diagnostic; no line/column numbers.
+/// </summary>
+internal static class Verify<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    /// <summary>Exactly the diagnostics marked in <paramref name="source"/>, and no others from this analyzer.</summary>
+    public static Task Diagnostics(string source, string? editorConfig = null)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = TestReferences.Default,
+        };
+        Configure(test.TestState, editorConfig);
+        return test.RunAsync();
+    }
+
+    /// <summary>Top-level statements need an executable output.</summary>
+    public static Task Program(string source)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = TestReferences.Default,
+        };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        return test.RunAsync();
+    }
+
+    internal static void Configure(SolutionState state, string? editorConfig)
+    {
+        if (editorConfig is not null)
+        {
+            state.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig));
+        }
+    }
+}
+
+/// <summary>Applies a code fix, one by one and with Fix All, and checks the result (which must compile).</summary>
+internal static class VerifyFix<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public static Task Fix(string source, string fixedSource, int? iterations = null)
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            ReferenceAssemblies = TestReferences.Default,
+        };
+        if (iterations is { } count)
+        {
+            test.NumberOfIncrementalIterations = count;
+            test.NumberOfFixAllIterations = 1;
+        }
+
+        return test.RunAsync();
+    }
+
+    /// <summary>The diagnostic is reported but no fix is offered (the change would alter behaviour).</summary>
+    public static Task NoFix(string source)
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = source,
+            ReferenceAssemblies = TestReferences.Default,
+        };
+        return test.RunAsync();
+    }
+}
