@@ -348,6 +348,18 @@ internal sealed partial class LocalOwnershipFlow
     private void EvalPattern(IIsPatternOperation isPattern, FlowState state)
     {
         var value = Eval(isPattern.Value, state);
+        if (isPattern == _branchPattern)
+        {
+            // A branch condition: its locals are bound on the branch where it matched (see Process).
+            return;
+        }
+
+        DeclarePatternLocals(isPattern, value, state);
+    }
+
+    /// <summary><c>x is Foo f</c>: f refers to what x refers to.</summary>
+    private void DeclarePatternLocals(IIsPatternOperation isPattern, AllocationSet? value, FlowState state)
+    {
         foreach (var descendant in isPattern.Pattern.DescendantsAndSelf())
         {
             // `x is Foo f`: f is x.

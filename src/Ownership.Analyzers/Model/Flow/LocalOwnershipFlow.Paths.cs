@@ -175,10 +175,20 @@ internal sealed partial class LocalOwnershipFlow
         }
         else
         {
+            var pattern = StripNot(branchValue!, out var patternNegated) as IIsPatternOperation;
+            _branchPattern = pattern;
             Eval(branchValue!, state);
+            _branchPattern = null;
             EndStatement(state);
             var whenTrue = state;
             var whenFalse = state.Clone();
+            if (pattern is not null)
+            {
+                var matched = patternNegated ? whenFalse : whenTrue;
+                var tested = VariableOf(pattern.Value);
+                DeclarePatternLocals(pattern, tested >= 0 ? matched.Variables[tested] : null, matched);
+            }
+
             if (TryGetNullTest(branchValue!, out var variable, out var nullWhenTrue))
             {
                 NarrowToNull(nullWhenTrue ? whenTrue : whenFalse, variable);
@@ -318,6 +328,26 @@ internal sealed partial class LocalOwnershipFlow
         }
     }
 
+    private static IOperation StripNot(IOperation condition, out bool negated)
+    {
+        negated = false;
+        while (true)
+        {
+            switch (condition)
+            {
+                case IConversionOperation conversion:
+                    condition = conversion.Operand;
+                    continue;
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    negated = !negated;
+                    condition = not.Operand;
+                    continue;
+                default:
+                    return condition;
+            }
+        }
+    }
+
     /// <summary>Recognizes <c>x == null</c>, <c>x is null</c>, <c>x is not null</c>, <c>x?.</c> and friends on a variable.</summary>
     private bool TryGetNullTest(IOperation condition, out int variable, out bool nullWhenTrue)
     {
@@ -409,6 +439,14 @@ internal sealed partial class LocalOwnershipFlow
         for (var current = operandType; current is not null; current = current.BaseType)
         {
             if (SymbolEqualityComparer.Default.Equals(current, matched))
+            {
+                return true;
+            }
+        }
+
+        foreach (var implemented in operandType.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented, matched))
             {
                 return true;
             }

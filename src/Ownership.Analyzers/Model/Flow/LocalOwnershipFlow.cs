@@ -48,6 +48,7 @@ internal sealed partial class LocalOwnershipFlow
     private int _budget;
     private bool _recording;
     private BasicBlock? _block;
+    private IIsPatternOperation? _branchPattern;
 
     private LocalOwnershipFlow(OwnershipModel model, ControlFlowGraph cfg, OwnershipOptions options, CancellationToken cancellationToken)
     {

@@ -1,0 +1,451 @@
+using Verifier = Ownership.Analyzers.Tests.Verifiers.Verify<Ownership.Analyzers.Rules.Locals.OWN101DisposeCreatedResourceAnalyzer>;
+
+namespace Ownership.Analyzers.Tests.Rules.Locals;
+
+public class OWN101Tests
+{
+    private const string Usings = "using System; using System.IO; using System.Net.Http; using System.Threading; using System.Threading.Tasks; using System.Collections.Generic; using System.Text;\n";
+
+    // ---- reports ----
+
+    [Fact]
+    public Task Never_disposed_local_is_reported() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            long M(string path)
+            {
+                var stream = {|OWN101:File.OpenRead(path)|};
+                return stream.Length;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Disposed_on_one_branch_only_is_reported() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            void M(string path, bool flag)
+            {
+                var stream = {|OWN101:new FileStream(path, FileMode.Open)|};
+                if (flag)
+                {
+                    stream.Dispose();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Early_return_before_dispose_is_reported() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            int M(string path)
+            {
+                var reader = {|OWN101:new StreamReader(path)|};
+                if (reader.Peek() < 0)
+                {
+                    return 0;
+                }
+
+                var n = reader.ReadToEnd().Length;
+                reader.Dispose();
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Leak_in_loop_body_is_reported() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            long M(string[] paths)
+            {
+                long total = 0;
+                foreach (var path in paths)
+                {
+                    var stream = {|OWN101:File.OpenRead(path)|};
+                    total += stream.Length;
+                }
+
+                return total;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Inner_stream_with_leaveOpen_true_is_still_owned() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            string M(string path)
+            {
+                var stream = {|OWN101:File.OpenRead(path)|};
+                using var reader = new StreamReader(stream, Encoding.UTF8, false, 1024, leaveOpen: true);
+                return reader.ReadToEnd();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task HttpClient_with_disposeHandler_false_keeps_handler_owned() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            HttpClient M()
+            {
+                var handler = {|OWN101:new HttpClientHandler()|};
+                return new HttpClient(handler, disposeHandler: false);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Stream_passed_to_non_owning_use_is_reported() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            void M(string path, Stream target)
+            {
+                var source = {|OWN101:File.OpenRead(path)|};
+                source.CopyTo(target);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Response_from_awaited_factory_is_reported() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            async Task<int> M(HttpClient client)
+            {
+                var response = await {|OWN101:client.GetAsync("http://localhost")|};
+                return (int)response.StatusCode;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Source_factory_result_is_reported() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            static Stream Open(string p) { var s = File.OpenRead(p); return s; }
+            long M() { var s = {|OWN101:Open("a")|}; return s.Length; }
+        }
+        """);
+
+    [Fact]
+    public Task MustDisposeResource_attribute_in_source_is_honoured() => Verifier.Diagnostics(Usings + """
+        namespace JetBrains.Annotations { [AttributeUsage(AttributeTargets.All)] sealed class MustDisposeResourceAttribute : Attribute { } }
+        interface IHandle : IDisposable { }
+        interface IFactory { [JetBrains.Annotations.MustDisposeResource] IHandle Open(); }
+        class C
+        {
+            void M(IFactory factory) { var h = {|OWN101:factory.Open()|}; h.ToString(); }
+        }
+        """);
+
+    [Fact]
+    public Task Top_level_statements_are_analysed() => Verifier.Program(Usings + """
+        var stream = {|OWN101:File.OpenRead("a")|};
+        Console.WriteLine(stream.Length);
+        """);
+
+    // ---- clean look-alikes ----
+
+    [Fact]
+    public Task Using_declaration_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            long M(string path) { using var stream = File.OpenRead(path); return stream.Length; }
+            long N(string path) { using (var stream = File.OpenRead(path)) { return stream.Length; } }
+        }
+        """);
+
+    [Fact]
+    public Task Await_using_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            async Task<long> M(string path)
+            {
+                await using var stream = File.OpenRead(path);
+                await using (var other = File.OpenRead(path).ConfigureAwait(false)) { }
+                return stream.Length;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Dispose_in_finally_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            long M(string path)
+            {
+                Stream stream = null;
+                try
+                {
+                    stream = File.OpenRead(path);
+                    if (stream.Length == 0) return 0;
+                    return stream.Length;
+                }
+                finally
+                {
+                    stream?.Dispose();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Disposed_on_every_branch_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            int M(string path, bool flag)
+            {
+                var stream = new FileStream(path, FileMode.Open);
+                if (flag)
+                {
+                    stream.Dispose();
+                    return 1;
+                }
+
+                stream.Close();
+                return 2;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Null_checked_dispose_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            void M(string path, bool flag)
+            {
+                Stream s = null;
+                if (flag) s = File.OpenRead(path);
+                if (s != null) s.Dispose();
+                Stream t = flag ? File.OpenRead(path) : null;
+                if (t is not null) { t.Dispose(); }
+                Stream u = flag ? File.OpenRead(path) : null;
+                u?.Dispose();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Returned_and_stored_are_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            private Stream _field;
+            Stream M(string path) { var s = File.OpenRead(path); return s; }
+            void N(string path) { var s = File.OpenRead(path); _field = s; }
+            void O(string path, out Stream result) { var s = File.OpenRead(path); result = s; }
+            async Task<Stream> P(string path) { var s = File.OpenRead(path); await Task.Yield(); return s; }
+            Stream Q(string path) { var s = File.OpenRead(path); return s.CanRead ? s : throw new InvalidOperationException(); }
+        }
+        """);
+
+    [Fact]
+    public Task Ownership_handed_to_wrapper_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            string M(string path)
+            {
+                var stream = File.OpenRead(path);
+                using var reader = new StreamReader(stream);
+                return reader.ReadToEnd();
+            }
+            HttpClient N() { var handler = new HttpClientHandler(); return new HttpClient(handler); }
+            Stream O(string path) { var inner = File.OpenRead(path); return new BufferedStream(inner); }
+        }
+        """);
+
+    [Fact]
+    public Task Yielded_from_iterator_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            IEnumerable<Stream> M(string[] paths)
+            {
+                foreach (var p in paths) { var s = File.OpenRead(p); yield return s; }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Added_to_collection_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            List<Stream> M(string[] paths)
+            {
+                var all = new List<Stream>();
+                foreach (var p in paths) { var s = File.OpenRead(p); all.Add(s); }
+                return all;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Injected_and_borrowed_values_are_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            private readonly Stream _shared;
+            C(Stream shared) { _shared = shared; }
+            long M(Stream parameter, IServiceProvider services)
+            {
+                var a = parameter;
+                var b = _shared;
+                var c = Console.Out;
+                var d = (IDisposable)services.GetService(typeof(IDisposable));
+                return a.Length + b.Length;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Harmless_disposables_are_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            string M()
+            {
+                var ms = new MemoryStream();
+                var sr = new StringReader("x");
+                var sw = new StringWriter();
+                var cts = new CancellationTokenSource();
+                var sem = new SemaphoreSlim(1);
+                var t = Task.Run(() => 1);
+                return sw.ToString() + sr.ReadToEnd() + ms.Length + cts.IsCancellationRequested + sem.CurrentCount;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Captured_by_lambda_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            Func<long> M(string path) { var s = File.OpenRead(path); return () => s.Length; }
+        }
+        """);
+
+    [Fact]
+    public Task Disposed_through_interface_cast_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            void M(string path)
+            {
+                var a = File.OpenRead(path);
+                ((IDisposable)a).Dispose();
+                object b = File.OpenRead(path);
+                (b as IDisposable)?.Dispose();
+                var c = File.OpenRead(path);
+                if (c is IDisposable d) d.Dispose();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Disposed_by_source_helper_is_clean() => Verifier.Diagnostics(Usings + """
+        static class Disposer { public static void SafeDispose(IDisposable d) { try { d?.Dispose(); } catch { } } }
+        class C
+        {
+            void M(string path) { var s = File.OpenRead(path); Disposer.SafeDispose(s); }
+        }
+        """);
+
+    [Fact]
+    public Task Dispose_then_rethrow_and_disposed_after_catch_are_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            Stream M(string path)
+            {
+                var s = File.OpenRead(path);
+                try
+                {
+                    s.ReadByte();
+                    return s;
+                }
+                catch
+                {
+                    s.Dispose();
+                    throw;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Reassigned_after_dispose_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            void M(string a, string b)
+            {
+                var s = File.OpenRead(a);
+                s.Dispose();
+                s = File.OpenRead(b);
+                s.Dispose();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Ref_argument_is_not_a_transfer_and_pattern_dispose_ref_struct_is_clean() => Verifier.Diagnostics(Usings + """
+        ref struct Builder { public void Append(char c) { } public void Dispose() { } }
+        class C
+        {
+            static void Fill(ref Builder b) => b.Append('x');
+            void M() { var b = new Builder(); try { Fill(ref b); } finally { b.Dispose(); } }
+            void N() { var b = new Builder(); Fill(ref b); b.Dispose(); }
+        }
+        """);
+
+    [Fact]
+    public Task Result_of_GetAwaiter_GetResult_returned_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            Task<Stream> OpenAsync(string p) => Task.FromResult<Stream>(File.OpenRead(p));
+            Stream M(string p) { var s = OpenAsync(p).GetAwaiter().GetResult(); return s; }
+            HttpResponseMessage N(HttpClient client) => client.GetAsync("http://localhost").GetAwaiter().GetResult();
+            HttpResponseMessage O(HttpClient client) { var r = client.GetAsync("http://localhost").Result; return r; }
+        }
+        """);
+
+    [Fact]
+    public Task Switch_and_goto_paths_are_followed() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            int M(string p, int k)
+            {
+                var s = File.OpenRead(p);
+                switch (k)
+                {
+                    case 0: s.Dispose(); return 0;
+                    case 1: goto default;
+                    default: s.Dispose(); return 1;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Local_function_and_lambda_bodies_are_separate_owners() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            void M(string p)
+            {
+                Local();
+                Action a = () => { using var t = File.OpenRead(p); };
+                a();
+                void Local() { using var s = File.OpenRead(p); }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Options_harmless_type_and_factory_are_read_from_editorconfig() => Verifier.Diagnostics(Usings + """
+        namespace Lib { public sealed class Pool { public Stream Get() => null; } }
+        class C
+        {
+            long M(string path, Lib.Pool pool)
+            {
+                var a = File.OpenRead(path);
+                var b = {|OWN101:pool.Get()|};
+                return a.Length + b.Length;
+            }
+        }
+        """, "ownership.harmless_types = System.IO.FileStream\nownership.factory_methods = Lib.Pool.Get\n");
+}
