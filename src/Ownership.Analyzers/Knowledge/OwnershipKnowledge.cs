@@ -59,9 +59,14 @@ internal sealed class OwnershipKnowledge
     /// </summary>
     public bool IsResourceType(ITypeSymbol? type)
     {
-        if (type is null || type.TypeKind == TypeKind.Error || type.SpecialType != SpecialType.None)
+        if (type is null || type.TypeKind == TypeKind.Error)
         {
             return false;
+        }
+
+        if (type.SpecialType != SpecialType.None)
+        {
+            return type.SpecialType == SpecialType.System_IDisposable;
         }
 
         return _resourceTypes.GetOrAdd(type, ComputeIsResourceType);

@@ -17,10 +17,10 @@ internal sealed partial class LocalOwnershipFlow
     {
         var states = new Dictionary<int, FlowState> { [entry] = entryState };
         var pending = new SortedSet<int> { entry };
-        SeedHandlers(first, last, scope, states, pending);
+        var handlers = SeedHandlers(first, last, scope, states, pending);
 
         FlowState? ignoredFinallyExit = null;
-        while (pending.Count > 0)
+        while (pending.Count > 0 || ShareTryVariablesWithHandlers(handlers, states, pending))
         {
             _cancellationToken.ThrowIfCancellationRequested();
             if (--_budget < 0)
@@ -53,12 +53,24 @@ internal sealed partial class LocalOwnershipFlow
         return states;
     }
 
-    /// <summary>Catch and filter handlers start owning nothing: what an exception path leaks is not this analysis' finding.</summary>
-    private void SeedHandlers(int first, int last, ControlFlowRegion? scope, Dictionary<int, FlowState> states, SortedSet<int> pending)
+    /// <summary>
+    /// Catch and filter handlers start owning nothing: what an exception path leaks is not this
+    /// analysis' finding. Their variables still refer to what they may hold anywhere in the try
+    /// (see <see cref="ShareTryVariablesWithHandlers"/>), so that a release in a catch is seen.
+    /// </summary>
+    private List<(int Handler, ControlFlowRegion Try)> SeedHandlers(int first, int last, ControlFlowRegion? scope, Dictionary<int, FlowState> states, SortedSet<int> pending)
     {
+        var handlers = new List<(int, ControlFlowRegion)>();
         for (var ordinal = first; ordinal <= last; ordinal++)
         {
+            // The handler's first block may sit in nested regions (locals, captures) that start with it.
             var region = _cfg.Blocks[ordinal].EnclosingRegion;
+            while (region.FirstBlockOrdinal == ordinal && region.Kind is not (ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler)
+                && region.EnclosingRegion is { } outer && outer.FirstBlockOrdinal == ordinal)
+            {
+                region = outer;
+            }
+
             if (region.FirstBlockOrdinal != ordinal || region.Kind is not (ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.FilterAndHandler))
             {
                 continue;
@@ -71,7 +83,57 @@ internal sealed partial class LocalOwnershipFlow
 
             states[ordinal] = NewState();
             pending.Add(ordinal);
+            if (region.EnclosingRegion is { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch
+                && tryAndCatch.NestedRegions.Length > 0 && tryAndCatch.NestedRegions[0].Kind == ControlFlowRegionKind.Try)
+            {
+                handlers.Add((ordinal, tryAndCatch.NestedRegions[0]));
+            }
         }
+
+        return handlers;
+    }
+
+    private static bool MergeVariables(FlowState target, FlowState source)
+    {
+        var changed = false;
+        for (var variable = 0; variable < source.Variables.Length; variable++)
+        {
+            if (source.Variables[variable] is { } held && !held.IsEmpty)
+            {
+                if (target.Variables[variable] is null)
+                {
+                    target.Variables[variable] = held.Clone();
+                    changed = true;
+                }
+                else
+                {
+                    changed |= target.Variables[variable]!.UnionWith(held);
+                }
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>Merges what the variables may refer to inside each try into its handler's entry (ownership stays empty).</summary>
+    private bool ShareTryVariablesWithHandlers(List<(int Handler, ControlFlowRegion Try)> handlers, Dictionary<int, FlowState> states, SortedSet<int> pending)
+    {
+        foreach (var (handler, @try) in handlers)
+        {
+            var entry = states[handler];
+            var changed = false;
+            if (_tryVariables.TryGetValue(@try, out var inTry))
+            {
+                changed |= MergeVariables(entry, inTry);
+            }
+
+            if (changed)
+            {
+                pending.Add(handler);
+            }
+        }
+
+        return pending.Count > 0;
     }
 
     private static ControlFlowRegion? NearestFinally(ControlFlowRegion region)
@@ -154,6 +216,7 @@ internal sealed partial class LocalOwnershipFlow
 
         var results = new List<(int, FlowState)>(2);
         var branchValue = block.BranchValue;
+        RememberTryVariables(block, state);
         if (block.ConditionKind == ControlFlowConditionKind.None)
         {
             if (branchValue is not null)
@@ -200,6 +263,24 @@ internal sealed partial class LocalOwnershipFlow
         }
 
         return results;
+    }
+
+    /// <summary>What variables may hold at the end of a block inside a try with handlers: the handlers start from it.</summary>
+    private void RememberTryVariables(BasicBlock block, FlowState state)
+    {
+        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+        {
+            if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion?.Kind == ControlFlowRegionKind.TryAndCatch)
+            {
+                if (!_tryVariables.TryGetValue(region, out var known))
+                {
+                    known = NewState();
+                    _tryVariables.Add(region, known);
+                }
+
+                MergeVariables(known, state);
+            }
+        }
     }
 
     private void Follow(ControlFlowBranch? branch, FlowState state, List<(int, FlowState)> results, ref FlowState? finallyExit)

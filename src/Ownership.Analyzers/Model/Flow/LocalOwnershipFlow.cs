@@ -49,6 +49,7 @@ internal sealed partial class LocalOwnershipFlow
     private bool _recording;
     private BasicBlock? _block;
     private IIsPatternOperation? _branchPattern;
+    private readonly Dictionary<ControlFlowRegion, FlowState> _tryVariables = new();
 
     private LocalOwnershipFlow(OwnershipModel model, ControlFlowGraph cfg, OwnershipOptions options, CancellationToken cancellationToken)
     {

@@ -1,0 +1,199 @@
+using OWN103 = Ownership.Analyzers.Tests.Verifiers.Verify<Ownership.Analyzers.Rules.Locals.OWN103ReleaseNotInFinallyAnalyzer>;
+using OWN104 = Ownership.Analyzers.Tests.Verifiers.Verify<Ownership.Analyzers.Rules.Locals.OWN104LocalOverwrittenWhileOwningAnalyzer>;
+using OWN105 = Ownership.Analyzers.Tests.Verifiers.Verify<Ownership.Analyzers.Rules.Locals.OWN105AsyncDisposableDisposedSynchronouslyAnalyzer>;
+using OWN106 = Ownership.Analyzers.Tests.Verifiers.Verify<Ownership.Analyzers.Rules.Locals.OWN106ResourceReturnedThroughNonDisposableAnalyzer>;
+
+namespace Ownership.Analyzers.Tests.Rules.Locals;
+
+public class OWN103Tests
+{
+    private const string Usings = "using System; using System.IO; using System.Threading.Tasks;\n";
+
+    [Fact]
+    public Task Dispose_after_a_throwing_call_is_reported() => OWN103.Diagnostics(Usings + """
+        class C
+        {
+            string M(string path)
+            {
+                var reader = {|OWN103:new StreamReader(path)|};
+                var text = reader.ReadToEnd();
+                reader.Dispose();
+                return text;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Using_finally_catch_and_nothing_between_are_clean() => OWN103.Diagnostics(Usings + """
+        class C
+        {
+            string A(string path) { using var reader = new StreamReader(path); return reader.ReadToEnd(); }
+            string B(string path)
+            {
+                var reader = new StreamReader(path);
+                try { return reader.ReadToEnd(); }
+                finally { reader.Dispose(); }
+            }
+            void D(string path) { var s = File.OpenRead(path); s.Dispose(); }
+            string E(string path)
+            {
+                var reader = new StreamReader(path);
+                try { var t = reader.ReadToEnd(); reader.Dispose(); return t; }
+                catch { reader.Dispose(); throw; }
+            }
+            string F(string path)
+            {
+                StreamReader reader = null;
+                try { reader = new StreamReader(path); var t = reader.ReadToEnd(); reader.Dispose(); return t; }
+                catch { reader?.Dispose(); throw; }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Leaked_or_transferred_resources_are_not_this_rules_business() => OWN103.Diagnostics(Usings + """
+        class C
+        {
+            Stream A(string path) { var s = File.OpenRead(path); s.ReadByte(); return s; }
+            void B(string path) { var s = File.OpenRead(path); s.ReadByte(); }
+        }
+        """);
+}
+
+public class OWN104Tests
+{
+    private const string Usings = "using System; using System.IO;\n";
+
+    [Fact]
+    public Task Overwrite_while_owning_is_reported() => OWN104.Diagnostics(Usings + """
+        class C
+        {
+            void M(string a, string b)
+            {
+                var s = File.OpenRead(a);
+                {|OWN104:s = File.OpenRead(b)|};
+                s.Dispose();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Overwrite_in_loop_is_reported() => OWN104.Diagnostics(Usings + """
+        class C
+        {
+            void M(string[] paths)
+            {
+                Stream s = null;
+                foreach (var p in paths)
+                {
+                    {|OWN104:s = File.OpenRead(p)|};
+                }
+
+                s?.Dispose();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Released_or_wrapped_before_overwrite_is_clean() => OWN104.Diagnostics(Usings + """
+        class C
+        {
+            void M(string a, string b, Stream borrowed)
+            {
+                var s = File.OpenRead(a);
+                s.Dispose();
+                s = File.OpenRead(b);
+                s.Dispose();
+
+                Stream t = File.OpenRead(a);
+                t = new BufferedStream(t);
+                t.Dispose();
+
+                var u = borrowed;
+                u = File.OpenRead(b);
+                u.Dispose();
+
+                Stream v = null;
+                v = File.OpenRead(a);
+                v.Dispose();
+            }
+        }
+        """);
+}
+
+public class OWN105Tests
+{
+    private const string Usings = "using System; using System.IO; using System.Threading.Tasks;\n";
+
+    [Fact]
+    public Task Sync_release_in_async_method_is_reported() => OWN105.Diagnostics(Usings + """
+        class C
+        {
+            async Task M(string path)
+            {
+                {|OWN105:using|} var s = File.OpenWrite(path);
+                await s.WriteAsync(new byte[1]);
+                var t = File.OpenWrite(path);
+                await t.FlushAsync();
+                {|OWN105:t.Dispose()|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Await_using_and_sync_methods_are_clean() => OWN105.Diagnostics(Usings + """
+        class Sync : IDisposable { public void Dispose() { } }
+        class C
+        {
+            async Task M(string path)
+            {
+                await using var s = File.OpenWrite(path);
+                var t = File.OpenWrite(path);
+                await t.DisposeAsync();
+                using var u = new Sync();
+                await Task.Yield();
+            }
+            void N(string path) { using var s = File.OpenWrite(path); }
+        }
+        """);
+}
+
+public class OWN106Tests
+{
+    private const string Usings = "using System; using System.IO; using System.Collections.Generic;\n";
+
+    [Fact]
+    public Task Property_creating_per_get_is_reported() => OWN106.Diagnostics(Usings + """
+        class C
+        {
+            private readonly string _path = "a";
+            public Stream Data => {|OWN106:File.OpenRead(_path)|};
+            public Stream Other { get { return {|OWN106:new FileStream(_path, FileMode.Open)|}; } }
+        }
+        """);
+
+    [Fact]
+    public Task Created_resource_returned_as_non_disposable_is_reported() => OWN106.Diagnostics(Usings + """
+        interface IReader { int Read(); }
+        sealed class FileReader : IReader, IDisposable { public int Read() => 0; public void Dispose() { } }
+        class C
+        {
+            public IReader Open() => {|OWN106:new FileReader()|};
+            public object Raw(string p) { var s = {|OWN106:File.OpenRead(p)|}; return s; }
+        }
+        """);
+
+    [Fact]
+    public Task Disposable_return_types_lazy_properties_and_iterators_are_clean() => OWN106.Diagnostics(Usings + """
+        class C
+        {
+            private Stream _cached;
+            public Stream Lazy => _cached ??= File.OpenRead("a");
+            public Stream Open(string p) => File.OpenRead(p);
+            public IDisposable OpenAny(string p) => File.OpenRead(p);
+            public IEnumerable<Stream> All(string[] ps) { foreach (var p in ps) yield return File.OpenRead(p); }
+            public T Make<T>() where T : IDisposable, new() => new T();
+            public Func<Stream> Factory => () => File.OpenRead("b");
+        }
+        """);
+}
