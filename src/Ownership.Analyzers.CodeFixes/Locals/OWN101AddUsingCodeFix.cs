@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Ownership.Analyzers.Rules.Locals;
+
+namespace Ownership.Analyzers.CodeFixes.Locals;
+
+/// <summary>
+/// OWN101: make the declaration a <c>using</c> declaration. Offered only when nothing releases or
+/// hands the value on anywhere (otherwise <c>using</c> would release something that escapes) and
+/// the local is never written again (a using local is read-only).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OWN101AddUsingCodeFix))]
+[Shared]
+public sealed class OWN101AddUsingCodeFix : CodeFixProvider
+{
+    private const string EquivalenceKey = "OWN101.AddUsing";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.DisposeCreatedResource);
+
+    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Create(Fix);
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (await Fix(context.Document, node, diagnostic, context.CancellationToken).ConfigureAwait(false) is null)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Declare it with 'using'",
+                    async cancellationToken => await Fix(context.Document, node, diagnostic, cancellationToken).ConfigureAwait(false) ?? context.Document,
+                    EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document?> Fix(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.ContainsKey(OWN101DisposeCreatedResourceAnalyzer.NeverReleasedProperty)
+            || document.Project.ParseOptions is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp8 })
+        {
+            return null;
+        }
+
+        var value = node;
+        while (value.Parent is ParenthesizedExpressionSyntax or AwaitExpressionSyntax or CastExpressionSyntax)
+        {
+            value = value.Parent;
+        }
+
+        if (value.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+            || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1 } declaration
+            || declaration.Parent is not LocalDeclarationStatementSyntax statement
+            || !statement.UsingKeyword.IsKind(SyntaxKind.None)
+            || statement.Parent is not (BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax))
+        {
+            return null;
+        }
+
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || root is null || model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol local)
+        {
+            return null;
+        }
+
+        if (LocalUsage.IsWrittenAfterDeclaration(model, local, LocalUsage.FunctionScope(statement), cancellationToken))
+        {
+            return null;
+        }
+
+        var disposable = model.Compilation.GetSpecialType(SpecialType.System_IDisposable);
+        var needsAwait = !local.Type.AllInterfaces.Contains(disposable) && !SymbolEqualityComparer.Default.Equals(local.Type, disposable);
+        if (needsAwait && !LocalUsage.IsInAsyncFunction(model, statement, cancellationToken))
+        {
+            return null;
+        }
+
+        var leading = statement.GetLeadingTrivia();
+        var updated = statement.WithoutLeadingTrivia()
+            .WithUsingKeyword(SyntaxFactory.Token(SyntaxKind.UsingKeyword).WithTrailingTrivia(SyntaxFactory.Space));
+        if (needsAwait)
+        {
+            updated = updated.WithAwaitKeyword(SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space));
+        }
+
+        return document.WithSyntaxRoot(root.ReplaceNode(statement, updated.WithLeadingTrivia(leading)));
+    }
+}

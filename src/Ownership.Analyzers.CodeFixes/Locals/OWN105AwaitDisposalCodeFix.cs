@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Ownership.Analyzers.CodeFixes.Locals;
+
+/// <summary>OWN105: <c>using</c> becomes <c>await using</c>; <c>x.Dispose()</c> becomes <c>await x.DisposeAsync()</c>.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OWN105AwaitDisposalCodeFix))]
+[Shared]
+public sealed class OWN105AwaitDisposalCodeFix : CodeFixProvider
+{
+    private const string EquivalenceKey = "OWN105.AwaitDisposal";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.AsyncDisposableDisposedSynchronously);
+
+    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Create(Fix);
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var node = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent ?? root;
+            if (await Fix(context.Document, node, diagnostic, context.CancellationToken).ConfigureAwait(false) is null)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Release it asynchronously",
+                    async cancellationToken => await Fix(context.Document, node, diagnostic, cancellationToken).ConfigureAwait(false) ?? context.Document,
+                    EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document?> Fix(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || root is null || !LocalUsage.IsInAsyncFunction(model, node, cancellationToken))
+        {
+            return null;
+        }
+
+        var awaitToken = SyntaxFactory.Token(SyntaxKind.AwaitKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+        switch (node)
+        {
+            case UsingStatementSyntax { AwaitKeyword.RawKind: 0 } usingStatement:
+                return document.WithSyntaxRoot(root.ReplaceNode(usingStatement, usingStatement
+                    .WithUsingKeyword(usingStatement.UsingKeyword.WithLeadingTrivia())
+                    .WithAwaitKeyword(awaitToken.WithLeadingTrivia(usingStatement.UsingKeyword.LeadingTrivia))));
+
+            case LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: 0, UsingKeyword.RawKind: not 0 } declaration:
+                return document.WithSyntaxRoot(root.ReplaceNode(declaration, declaration
+                    .WithUsingKeyword(declaration.UsingKeyword.WithLeadingTrivia())
+                    .WithAwaitKeyword(awaitToken.WithLeadingTrivia(declaration.UsingKeyword.LeadingTrivia))));
+        }
+
+        // x.Dispose() as a statement.
+        var invocation = node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
+        if (invocation is { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Dispose" } access, ArgumentList.Arguments.Count: 0 }
+            && invocation.Parent is ExpressionStatementSyntax)
+        {
+            var replacement = SyntaxFactory.AwaitExpression(
+                    awaitToken,
+                    invocation.WithExpression(access.WithName(SyntaxFactory.IdentifierName("DisposeAsync"))).WithoutLeadingTrivia())
+                .WithLeadingTrivia(invocation.GetLeadingTrivia());
+            return document.WithSyntaxRoot(root.ReplaceNode(invocation, replacement));
+        }
+
+        return null;
+    }
+}
