@@ -34,6 +34,7 @@ internal sealed class MethodSummaries
     private readonly OwnershipModel _model;
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), bool> _returnsCreated = new(MethodDepthComparer.Instance);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), ParameterFate[]> _parameters = new(MethodDepthComparer.Instance);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), bool> _releasesReceiver = new(MethodDepthComparer.Instance);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _semanticModels = new();
 
     public MethodSummaries(OwnershipModel model)
@@ -51,6 +52,43 @@ internal sealed class MethodSummaries
         }
 
         return _returnsCreated.GetOrAdd((method, depth), key => ComputeReturnsCreated(key.Method, key.Depth));
+    }
+
+    /// <summary>
+    /// True when the source instance method releases its own instance (calls <c>Dispose</c> on
+    /// <c>this</c>, directly or through another such method): a pooled builder's <c>ToString()</c>
+    /// that returns its buffer, a <c>Complete()</c> that disposes (DESIGN §4.3).
+    /// </summary>
+    public bool ReleasesReceiver(IMethodSymbol method, int depth)
+    {
+        method = Normalize(method);
+        if (depth < 0 || method.IsStatic || !IsSourceMethodWithBody(method))
+        {
+            return false;
+        }
+
+        return _releasesReceiver.GetOrAdd((method, depth), key => ComputeReleasesReceiver(key.Method, key.Depth));
+    }
+
+    private bool ComputeReleasesReceiver(IMethodSymbol method, int depth)
+    {
+        var body = GetBody(method);
+        if (body is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in DescendantsOutsideNestedFunctions(body))
+        {
+            if (operation is IInvocationOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } invocation
+                && !SymbolEqualityComparer.Default.Equals(Normalize(invocation.TargetMethod), method)
+                && (OwnershipKnowledge.IsReleaseMethod(invocation.TargetMethod) || ReleasesReceiver(invocation.TargetMethod, depth - 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>What the source method does with <paramref name="parameter"/>; null when it cannot be told (metadata, no body).</summary>

@@ -200,7 +200,7 @@ internal sealed partial class LocalOwnershipFlow
 
         if (receiver is not null && !receiver.IsEmpty && !identity)
         {
-            if (OwnershipKnowledge.IsReleaseMethod(method))
+            if (OwnershipKnowledge.IsReleaseMethod(method) || _model.Summaries.ReleasesReceiver(method, MethodSummaries.MaxDepth))
             {
                 Release(receiver, call, method, state);
             }
@@ -407,14 +407,69 @@ internal sealed partial class LocalOwnershipFlow
     {
         var isProtected = IsInProtectedRegion(_block);
         var isAsync = method.Name.EndsWith("DisposeAsync", System.StringComparison.Ordinal);
+        var flagGuard = _recording ? FlagGuardOf(_block) : null;
         foreach (var allocation in value.Members())
         {
             state.Owned.Remove(allocation);
             if (_recording)
             {
-                _allocations[allocation].RecordRelease(new ReleaseSite(call, call.IsImplicit, isProtected, isAsync));
+                _allocations[allocation].RecordRelease(new ReleaseSite(call, call.IsImplicit, isProtected, isAsync, flagGuard));
             }
         }
+    }
+
+    /// <summary>
+    /// The block runs only under a plain boolean condition (<c>if (owns)</c>, <c>if (!leaveOpen)</c>)
+    /// on a local, parameter, field or property, possibly through a null test in between.
+    /// </summary>
+    private static IOperation? FlagGuardOf(BasicBlock? block)
+    {
+        for (var step = 0; block is not null && step < 4; step++)
+        {
+            if (block.Predecessors.Length != 1)
+            {
+                return null;
+            }
+
+            var predecessor = block.Predecessors[0].Source;
+            if (predecessor.ConditionKind != ControlFlowConditionKind.None && predecessor.BranchValue is { } condition)
+            {
+                var tested = StripNot(condition, out _);
+                if (tested.Type?.SpecialType == SpecialType.System_Boolean && IsOwnershipFlag(tested))
+                {
+                    return condition;
+                }
+            }
+
+            block = predecessor;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A flag that records ownership: a local the method keeps (set where it creates), or a
+    /// parameter or member whose name says so (<c>ownsStream</c>, <c>leaveOpen</c>, <c>disposeHandler</c>).
+    /// A parameter called <c>flag</c> guarding a release is not an ownership flag: that is a leak.
+    /// </summary>
+    private static bool IsOwnershipFlag(IOperation tested)
+    {
+        var name = tested switch
+        {
+            ILocalReferenceOperation => null,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            _ => string.Empty,
+        };
+        if (name is null)
+        {
+            return true;
+        }
+
+        var lower = name.ToLowerInvariant();
+        return lower.Contains("own") || lower.Contains("leaveopen") || lower.Contains("keepopen")
+            || lower.Contains("dispose") || lower.Contains("close");
     }
 
     private static bool IsInProtectedRegion(BasicBlock? block)

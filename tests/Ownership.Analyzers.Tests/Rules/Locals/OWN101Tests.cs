@@ -448,4 +448,44 @@ public class OWN101Tests
             }
         }
         """, "ownership.harmless_types = System.IO.FileStream\nownership.factory_methods = Lib.Pool.Get\n");
+
+    [Fact]
+    public Task Release_under_an_ownership_flag_is_a_conditional_owner() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            long M(string path, Stream shared, bool useShared)
+            {
+                Stream s;
+                var owns = false;
+                if (useShared) { s = shared; }
+                else { s = File.OpenRead(path); owns = true; }
+                try { return s.Length; }
+                finally { if (owns) s.Dispose(); }
+            }
+
+            void N(string path, bool flag)
+            {
+                if (flag)
+                {
+                    var s = {|OWN101:File.OpenRead(path)|};
+                    if (s.Length > 0) s.Dispose();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Source_method_that_disposes_its_instance_is_a_release() => Verifier.Diagnostics(Usings + """
+        struct PooledBuilder : IDisposable
+        {
+            public void Append(string s) { }
+            public override string ToString() { var text = "x"; Dispose(); return text; }
+            public void Dispose() { }
+        }
+        class C
+        {
+            string M() { var b = new PooledBuilder(); b.Append("a"); return b.ToString(); }
+            string N() { var b = {|OWN101:new PooledBuilder()|}; b.Append("a"); return "b"; }
+        }
+        """);
 }
