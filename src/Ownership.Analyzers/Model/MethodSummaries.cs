@@ -114,6 +114,13 @@ internal sealed class MethodSummaries
     private static bool IsSourceMethodWithBody(IMethodSymbol method)
         => !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0 && !method.IsImplicitlyDeclared;
 
+    /// <summary>The operation tree of a source method's body, or null (metadata, invalid code).</summary>
+    public IOperation? GetBodyOf(IMethodSymbol method)
+    {
+        method = Normalize(method);
+        return IsSourceMethodWithBody(method) ? GetBody(method) : null;
+    }
+
     private IOperation? GetBody(IMethodSymbol method)
     {
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();

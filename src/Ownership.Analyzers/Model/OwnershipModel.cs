@@ -34,6 +34,7 @@ internal sealed class OwnershipModel
         Compilation = compilation;
         Knowledge = OwnershipKnowledge.Create(compilation);
         Summaries = new MethodSummaries(this);
+        Disposal = new DisposalSummaries(this);
     }
 
     public Compilation Compilation { get; }
@@ -41,6 +42,20 @@ internal sealed class OwnershipModel
     public OwnershipKnowledge Knowledge { get; }
 
     public MethodSummaries Summaries { get; }
+
+    public DisposalSummaries Disposal { get; }
+
+    /// <summary>
+    /// A value of this type, made this way, must be released: it is a resource, and neither the
+    /// knowledge sources nor the summary of its source type say that releasing it does nothing.
+    /// </summary>
+    public bool NeedsRelease(ITypeSymbol type, IObjectCreationOperation? creation, OwnershipOptions options)
+        => Knowledge.IsResourceType(type)
+            && !Knowledge.NeedsNoDisposal(type, creation, options)
+            && !(Disposal.ReleasesNothing(type) && !IsExplicitlyTracked(type, options));
+
+    private static bool IsExplicitlyTracked(ITypeSymbol type, OwnershipOptions options)
+        => !options.IsEmpty && options.TrackedTypes.Contains(OwnershipOptions.NameOf(type));
 
     public static OwnershipModel For(Compilation compilation) => Models.GetValue(compilation, c => new OwnershipModel(c));
 
@@ -54,7 +69,7 @@ internal sealed class OwnershipModel
         switch (operation)
         {
             case IObjectCreationOperation creation:
-                return creation.Type is { } type && Knowledge.IsResourceType(type) && !Knowledge.NeedsNoDisposal(type, creation, options) ? type : null;
+                return creation.Type is { } type && NeedsRelease(type, creation, options) ? type : null;
 
             case IInvocationOperation invocation:
                 return CreatedByMember(invocation.TargetMethod, invocation.TargetMethod.ReturnType, options, depth);
@@ -81,10 +96,10 @@ internal sealed class OwnershipModel
             case ReturnOwnership.Borrowed:
                 return null;
             case ReturnOwnership.Created:
-                return Knowledge.NeedsNoDisposal(resourceType, null, options) ? null : resourceType;
+                return NeedsRelease(resourceType, null, options) ? resourceType : null;
         }
 
-        if (depth > 0 && Summaries.ReturnsCreated(method, depth - 1) && !Knowledge.NeedsNoDisposal(resourceType, null, options))
+        if (depth > 0 && Summaries.ReturnsCreated(method, depth - 1) && NeedsRelease(resourceType, null, options))
         {
             return resourceType;
         }

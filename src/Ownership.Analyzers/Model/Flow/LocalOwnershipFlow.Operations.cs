@@ -439,6 +439,14 @@ internal sealed partial class LocalOwnershipFlow
                 {
                     return condition;
                 }
+
+                // `if (stream != _borrowed) stream.Dispose();`: identity with a borrowed value decides ownership.
+                if (tested is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                    && !IsNullConstant(comparison.LeftOperand) && !IsNullConstant(comparison.RightOperand)
+                    && comparison.LeftOperand.Type?.IsReferenceType == true && comparison.RightOperand.Type?.IsReferenceType == true)
+                {
+                    return condition;
+                }
             }
 
             block = predecessor;

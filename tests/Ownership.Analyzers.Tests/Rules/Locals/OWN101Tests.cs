@@ -488,4 +488,64 @@ public class OWN101Tests
             string N() { var b = {|OWN101:new PooledBuilder()|}; b.Append("a"); return "b"; }
         }
         """);
+
+    [Fact]
+    public Task Source_types_whose_dispose_releases_nothing_are_not_tracked() => Verifier.Diagnostics(Usings + """
+        sealed class Buffer : IDisposable
+        {
+            private MemoryStream _data = new MemoryStream();
+            private bool _disposed;
+            public void Dispose() { _data?.Dispose(); _data = null; _disposed = true; GC.SuppressFinalize(this); }
+        }
+        sealed class NoOpScope : IDisposable { public void Dispose() { } }
+        sealed class Real : IDisposable
+        {
+            private readonly Stream _file = File.OpenRead("a");
+            public void Dispose() => _file.Dispose();
+        }
+        sealed class Unlocks : IDisposable
+        {
+            private readonly object _gate = new object();
+            public void Dispose() => System.Threading.Monitor.Exit(_gate);
+        }
+        class C
+        {
+            void M()
+            {
+                var a = new Buffer();
+                var b = new NoOpScope();
+                var c = {|OWN101:new Real()|};
+                var d = {|OWN101:new Unlocks()|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Enumerators_are_not_tracked() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            int M(List<int> items)
+            {
+                var e = items.GetEnumerator();
+                IEnumerator<int> f = ((IEnumerable<int>)items).GetEnumerator();
+                return e.MoveNext() && f.MoveNext() ? 1 : 0;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Release_guarded_by_identity_with_a_borrowed_value_is_a_conditional_owner() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            private Stream _base;
+            void M(string path, bool direct)
+            {
+                Stream target;
+                if (direct) target = _base;
+                else target = new FileStream(path, FileMode.Open);
+                try { target.WriteByte(1); }
+                finally { if (target != _base) target.Dispose(); }
+            }
+        }
+        """);
 }

@@ -175,7 +175,12 @@ public class OWN106Tests
     [Fact]
     public Task Created_resource_returned_as_non_disposable_is_reported() => OWN106.Diagnostics(Usings + """
         interface IReader { int Read(); }
-        sealed class FileReader : IReader, IDisposable { public int Read() => 0; public void Dispose() { } }
+        sealed class FileReader : IReader, IDisposable
+        {
+            private readonly Stream _file = File.OpenRead("data");
+            public int Read() => _file.ReadByte();
+            public void Dispose() => _file.Dispose();
+        }
         class C
         {
             public IReader Open() => {|OWN106:new FileReader()|};

@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Ownership.Analyzers.Knowledge;
+
+namespace Ownership.Analyzers.Model;
+
+/// <summary>
+/// Summaries of source types' disposal (DESIGN §4.5, harmless disposables): a type whose
+/// <c>Dispose</c> releases nothing that matters — an empty body, or only releases of members
+/// that themselves need no disposal (a <c>MemoryStream</c>), flag and field resets and
+/// <c>GC.SuppressFinalize</c> — needs no disposal either. Memoized per (type, depth).
+/// </summary>
+internal sealed class DisposalSummaries
+{
+    private readonly OwnershipModel _model;
+    private readonly ConcurrentDictionary<(INamedTypeSymbol Type, int Depth), bool> _releasesNothing = new(TypeDepthComparer.Instance);
+
+    public DisposalSummaries(OwnershipModel model)
+    {
+        _model = model;
+    }
+
+    /// <summary>True when disposing an instance of this source type releases nothing that matters.</summary>
+    public bool ReleasesNothing(ITypeSymbol type, int depth = MethodSummaries.MaxDepth)
+    {
+        if (depth < 0 || type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } named
+            || named.DeclaringSyntaxReferences.Length == 0)
+        {
+            return false;
+        }
+
+        return _releasesNothing.GetOrAdd((named.OriginalDefinition, depth), key => Compute(key.Type, key.Depth));
+    }
+
+    private bool Compute(INamedTypeSymbol type, int depth)
+    {
+        var sawDisposal = false;
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            if (current.DeclaringSyntaxReferences.Length == 0)
+            {
+                // A metadata base (Stream, Component…) may release anything.
+                return false;
+            }
+
+            foreach (var member in current.GetMembers())
+            {
+                if (member is not IMethodSymbol method || !IsDisposalMethod(method))
+                {
+                    continue;
+                }
+
+                sawDisposal = true;
+                if (!ReleasesNothing(method, type, depth))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return sawDisposal;
+    }
+
+    private static bool IsDisposalMethod(IMethodSymbol method)
+    {
+        if (method.IsStatic || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation))
+        {
+            return false;
+        }
+
+        var name = method.Name;
+        var dot = name.LastIndexOf('.');
+        if (dot >= 0)
+        {
+            name = name.Substring(dot + 1);
+        }
+
+        return (name is "Dispose" or "DisposeAsync" or "Close" or "DisposeAsyncCore" && method.Parameters.Length == 0)
+            || (name == "Dispose" && method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_Boolean);
+    }
+
+    private bool ReleasesNothing(IMethodSymbol method, INamedTypeSymbol owner, int depth)
+    {
+        if (method.IsAbstract || method.IsExtern)
+        {
+            return false;
+        }
+
+        var body = _model.Summaries.GetBodyOf(method);
+        if (body is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    if (!IsHarmlessCall(invocation, owner, depth))
+                    {
+                        return false;
+                    }
+
+                    break;
+
+                case IObjectCreationOperation:
+                case IEventAssignmentOperation:
+                case IRaiseEventOperation:
+                case IDynamicInvocationOperation:
+                case IAnonymousFunctionOperation:
+                case ILocalFunctionOperation:
+                case IAwaitOperation:
+                case IThrowOperation:
+                case IInvalidOperation:
+                case ILockOperation:
+                case IUsingOperation:
+                case IUsingDeclarationOperation:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsHarmlessCall(IInvocationOperation invocation, INamedTypeSymbol owner, int depth)
+    {
+        var target = invocation.TargetMethod;
+        if (target.Name == "SuppressFinalize" && target.ContainingType?.Name == "GC")
+        {
+            return true;
+        }
+
+        var instance = invocation.Instance;
+        while (instance is IConversionOperation conversion)
+        {
+            instance = conversion.Operand;
+        }
+
+        switch (instance)
+        {
+            case IInstanceReferenceOperation:
+                // this.Dispose(true), base.Dispose(disposing): their bodies are checked on their own.
+                return IsDisposalMethod(target);
+            case IConditionalAccessInstanceOperation:
+            case IFieldReferenceOperation:
+            case IPropertyReferenceOperation:
+            case ILocalReferenceOperation:
+                if (!OwnershipKnowledge.IsReleaseMethod(target))
+                {
+                    return false;
+                }
+
+                var released = instance is IConditionalAccessInstanceOperation access ? access.Type : instance.Type;
+                return released is not null
+                    && (!_model.Knowledge.IsResourceType(released)
+                        || _model.Knowledge.NeedsNoDisposal(released, null, OwnershipOptions.Empty)
+                        || (!SymbolEqualityComparer.Default.Equals(released.OriginalDefinition, owner) && ReleasesNothing(released, depth - 1)));
+            default:
+                return false;
+        }
+    }
+
+    private sealed class TypeDepthComparer : System.Collections.Generic.IEqualityComparer<(INamedTypeSymbol Type, int Depth)>
+    {
+        public static readonly TypeDepthComparer Instance = new();
+
+        public bool Equals((INamedTypeSymbol Type, int Depth) x, (INamedTypeSymbol Type, int Depth) y)
+            => x.Depth == y.Depth && SymbolEqualityComparer.Default.Equals(x.Type, y.Type);
+
+        public int GetHashCode((INamedTypeSymbol Type, int Depth) obj)
+            => (SymbolEqualityComparer.Default.GetHashCode(obj.Type) * 31) + obj.Depth;
+    }
+}
