@@ -78,19 +78,23 @@ internal static class UsingLocalIntroducer
     }
 
     /// <summary>`using` (or `await using` for a resource that is only asynchronously disposable in async code).</summary>
-    private static SyntaxKind[]? UsingKind(SemanticModel model, ITypeSymbol type, SyntaxNode position)
+    /// <summary>
+    /// <c>await using</c> for an async-disposable resource in async code (so OWN105 has nothing to
+    /// say about the fixed code), plain <c>using</c> for the rest; null when neither compiles.
+    /// </summary>
+    internal static SyntaxKind[]? UsingKind(SemanticModel model, ITypeSymbol type, SyntaxNode position)
     {
+        var asyncDisposable = model.Compilation.GetTypeByMetadataName("System.IAsyncDisposable");
+        if (asyncDisposable is not null && (type.AllInterfaces.Contains(asyncDisposable) || SymbolEqualityComparer.Default.Equals(type, asyncDisposable))
+            && LocalUsage.IsInAsyncFunction(model, position, CancellationToken.None))
+        {
+            return new[] { SyntaxKind.AwaitKeyword, SyntaxKind.UsingKeyword };
+        }
+
         var disposable = model.Compilation.GetSpecialType(SpecialType.System_IDisposable);
         if (type.AllInterfaces.Contains(disposable) || SymbolEqualityComparer.Default.Equals(type, disposable))
         {
             return new[] { SyntaxKind.UsingKeyword };
-        }
-
-        var asyncDisposable = model.Compilation.GetTypeByMetadataName("System.IAsyncDisposable");
-        if (asyncDisposable is not null && (type.AllInterfaces.Contains(asyncDisposable) || SymbolEqualityComparer.Default.Equals(type, asyncDisposable))
-            && model.GetEnclosingSymbol(position.SpanStart) is IMethodSymbol { IsAsync: true })
-        {
-            return new[] { SyntaxKind.AwaitKeyword, SyntaxKind.UsingKeyword };
         }
 
         return null;

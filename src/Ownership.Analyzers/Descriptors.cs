@@ -30,7 +30,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor OWN103 = Create(
         RuleIdentifiers.ReleaseNotInFinally,
         "Resource is not released when an exception is thrown",
-        "'{0}' is released outside 'finally': if '{1}' throws, it is never released",
+        "'{0}' is released outside 'finally': when an exception leaves '{1}', it is never released",
         RuleCategories.MethodOwnership,
         DiagnosticSeverity.Info,
         "The resource is released on every normal path, but a call between its creation and its release can throw, and then the release is skipped. A 'using' releases it on exception paths too.");

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,7 +17,6 @@ namespace Ownership.Analyzers.CodeFixes.Locals;
 /// the local is never written again (a using local is read-only).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OWN101AddUsingCodeFix))]
-[Shared]
 public sealed class OWN101AddUsingCodeFix : CodeFixProvider
 {
     private const string EquivalenceKey = "OWN101.AddUsing";
@@ -87,12 +85,12 @@ public sealed class OWN101AddUsingCodeFix : CodeFixProvider
             return null;
         }
 
-        var disposable = model.Compilation.GetSpecialType(SpecialType.System_IDisposable);
-        var needsAwait = !local.Type.AllInterfaces.Contains(disposable) && !SymbolEqualityComparer.Default.Equals(local.Type, disposable);
-        if (needsAwait && !LocalUsage.IsInAsyncFunction(model, statement, cancellationToken))
+        if (UsingLocalIntroducer.UsingKind(model, local.Type, statement) is not { } keywords)
         {
             return null;
         }
+
+        var needsAwait = keywords.Contains(SyntaxKind.AwaitKeyword);
 
         var leading = statement.GetLeadingTrivia();
         var updated = statement.WithoutLeadingTrivia()

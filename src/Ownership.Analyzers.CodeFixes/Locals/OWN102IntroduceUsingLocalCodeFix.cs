@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -10,7 +9,6 @@ namespace Ownership.Analyzers.CodeFixes.Locals;
 
 /// <summary>OWN102: keep the discarded resource in a <c>using</c> local.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OWN102IntroduceUsingLocalCodeFix))]
-[Shared]
 public sealed class OWN102IntroduceUsingLocalCodeFix : CodeFixProvider
 {
     private const string EquivalenceKey = "OWN102.IntroduceUsingLocal";

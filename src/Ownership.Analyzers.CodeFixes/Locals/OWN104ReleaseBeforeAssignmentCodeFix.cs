@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,7 +13,6 @@ namespace Ownership.Analyzers.CodeFixes.Locals;
 
 /// <summary>OWN104: release the old value (<c>x?.Dispose();</c>) just before the assignment.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OWN104ReleaseBeforeAssignmentCodeFix))]
-[Shared]
 public sealed class OWN104ReleaseBeforeAssignmentCodeFix : CodeFixProvider
 {
     private const string EquivalenceKey = "OWN104.ReleaseBeforeAssignment";

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -12,7 +12,6 @@ namespace Ownership.Analyzers.CodeFixes.Locals;
 
 /// <summary>OWN105: <c>using</c> becomes <c>await using</c>; <c>x.Dispose()</c> becomes <c>await x.DisposeAsync()</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OWN105AwaitDisposalCodeFix))]
-[Shared]
 public sealed class OWN105AwaitDisposalCodeFix : CodeFixProvider
 {
     private const string EquivalenceKey = "OWN105.AwaitDisposal";
@@ -72,7 +71,8 @@ public sealed class OWN105AwaitDisposalCodeFix : CodeFixProvider
         // x.Dispose() as a statement.
         var invocation = node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
         if (invocation is { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Dispose" } access, ArgumentList.Arguments.Count: 0 }
-            && invocation.Parent is ExpressionStatementSyntax)
+            && invocation.Parent is ExpressionStatementSyntax
+            && HasDisposeAsync(model.GetTypeInfo(access.Expression, cancellationToken).Type))
         {
             var replacement = SyntaxFactory.AwaitExpression(
                     awaitToken,
@@ -82,5 +82,22 @@ public sealed class OWN105AwaitDisposalCodeFix : CodeFixProvider
         }
 
         return null;
+    }
+
+    /// <summary>`((IDisposable)s).Dispose()` has no DisposeAsync to call: no fix then.</summary>
+    private static bool HasDisposeAsync(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers("DisposeAsync"))
+            {
+                if (member is IMethodSymbol { Parameters.Length: 0, IsStatic: false, DeclaredAccessibility: Accessibility.Public })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return type is { TypeKind: TypeKind.Interface } && type.AllInterfaces.Any(i => i.Name == "IAsyncDisposable") || type?.Name == "IAsyncDisposable";
     }
 }

@@ -48,7 +48,7 @@ internal static class BclOwnershipTable
         yield return new("System.IO.Compression.ZipFile", "returns a ZipArchive that owns a new FileStream") { CreatingMembers = Names("Open", "OpenRead") };
         yield return new("System.IO.Compression.ZipArchiveEntry", "Open returns a stream the archive does not track (read mode)") { CreatingMembers = Names("Open") };
         yield return new("System.IO.Compression.ZipArchive", "owns its stream unless leaveOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
-        yield return new("System.Diagnostics.Process", "Start/GetCurrentProcess/GetProcessById return a new component the caller owns; redirected streams are borrowed until read")
+        yield return new("System.Diagnostics.Process", "Start/GetCurrentProcess/GetProcessById return a new component the caller owns; the redirected streams are treated as borrowed (the Process closes them unless read: precision first)")
         {
             CreatingMembers = Names("Start", "GetCurrentProcess", "GetProcessById"),
             BorrowedMembers = Names("StandardOutput", "StandardError", "StandardInput"),

@@ -182,6 +182,12 @@ internal sealed class OwnershipKnowledge
     /// </summary>
     public bool NeedsNoDisposal(ITypeSymbol type, IObjectCreationOperation? creation, OwnershipOptions options)
     {
+        // DESIGN §1 order: attributes, then options, then the table.
+        if (OwnershipAttributes.MustDispose(type.OriginalDefinition) is bool mustDispose)
+        {
+            return !mustDispose;
+        }
+
         var name = options.IsEmpty ? null : OwnershipOptions.NameOf(type);
         if (name is not null && options.TrackedTypes.Contains(name))
         {
@@ -193,9 +199,11 @@ internal sealed class OwnershipKnowledge
             return true;
         }
 
-        if (OwnershipAttributes.MustDispose(type.OriginalDefinition) is bool mustDispose)
+        if (IsEnumerator(type))
         {
-            return !mustDispose;
+            // DESIGN §4.5: enumerators are released by foreach; a hand-driven one holds nothing
+            // that matters outside iterators with finally blocks.
+            return true;
         }
 
         var facts = FactsFor(type, includeBases: false);
@@ -232,9 +240,35 @@ internal sealed class OwnershipKnowledge
         return false;
     }
 
+    private bool IsEnumerator(ITypeSymbol type)
+    {
+        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Types.IEnumeratorOfT))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.SpecialType == SpecialType.System_Collections_IEnumerator
+                || SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, Types.IEnumeratorOfT))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the caller owns what <paramref name="member"/> (a method or property) returns.</summary>
     public ReturnOwnership GetReturnOwnership(ISymbol member, OwnershipOptions options)
     {
+        // DESIGN §1 order: attributes, then options, then the table.
+        var attributeTarget = member is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property : member;
+        if (OwnershipAttributes.MustDispose(attributeTarget) is bool mustDispose)
+        {
+            return mustDispose ? ReturnOwnership.Created : ReturnOwnership.Borrowed;
+        }
+
         if (!options.IsEmpty)
         {
             var name = OwnershipOptions.NameOf(member);
@@ -247,12 +281,6 @@ internal sealed class OwnershipKnowledge
             {
                 return ReturnOwnership.Borrowed;
             }
-        }
-
-        var attributeTarget = member is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property : member;
-        if (OwnershipAttributes.MustDispose(attributeTarget) is bool mustDispose)
-        {
-            return mustDispose ? ReturnOwnership.Created : ReturnOwnership.Borrowed;
         }
 
         var name2 = attributeTarget.Name;

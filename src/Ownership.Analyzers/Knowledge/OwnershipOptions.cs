@@ -80,7 +80,8 @@ internal sealed class OwnershipOptions
         }
 
         var builder = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        foreach (var part in value.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
+        // Commas only: .editorconfig starts a comment at ';' and '#'.
+        foreach (var part in value.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
         {
             var name = part.Trim();
             if (name.StartsWith("global::", StringComparison.Ordinal))

@@ -9,10 +9,11 @@ internal enum LossKind
 {
     None = 0,
 
-    /// <summary>The value was never stored: dropped by a statement, a discard, a non-owning argument, or a call on a temporary.</summary>
-    Discarded = 1,
-
-    /// <summary>The method (or the variable's scope) ended while the value was still owned.</summary>
+    /// <summary>
+    /// Nothing holds it any more while it is still owned: the method or the variable's scope
+    /// ended, or the statement that made it dropped it. Rules tell a discarded value (never
+    /// stored in a local: OWN102) from a kept one (OWN101) by <see cref="Allocation.Local"/>.
+    /// </summary>
     LeftOwned = 2,
 
     /// <summary>The only local holding it was assigned a new value.</summary>

@@ -35,6 +35,29 @@ public class OWN101FixTests
         """);
 
     [Fact]
+    public Task Async_disposable_in_async_code_gets_await_using() => Fix("""
+        class C
+        {
+            async Task<long> M(string path)
+            {
+                var stream = {|OWN101:File.OpenRead(path)|};
+                await Task.Yield();
+                return stream.Length;
+            }
+        }
+        """, """
+        class C
+        {
+            async Task<long> M(string path)
+            {
+                await using var stream = File.OpenRead(path);
+                await Task.Yield();
+                return stream.Length;
+            }
+        }
+        """);
+
+    [Fact]
     public Task No_fix_when_released_on_some_path() => VerifyFix<OWN101DisposeCreatedResourceAnalyzer, OWN101AddUsingCodeFix>.NoFix(Usings + """
         class C
         {
@@ -56,6 +79,23 @@ public class OWN101FixTests
             {
                 Stream stream = {|OWN101:File.OpenRead(path)|};
                 Touch(ref stream);
+            }
+        }
+        """);
+}
+
+public class OWN105NoFixTests
+{
+    [Fact]
+    public Task No_fix_through_a_cast_to_IDisposable() => VerifyFix<OWN105AsyncDisposableDisposedSynchronouslyAnalyzer, OWN105AwaitDisposalCodeFix>.NoFix("""
+        using System; using System.IO; using System.Threading.Tasks;
+        class C
+        {
+            async Task M(string path)
+            {
+                var s = File.OpenWrite(path);
+                await s.FlushAsync();
+                {|OWN105:((IDisposable)s).Dispose()|};
             }
         }
         """);

@@ -129,6 +129,27 @@ public class OWN102FixTests
         """);
 
     [Fact]
+    public Task Async_disposable_in_async_code_gets_await_using() => Fix("""
+        class C
+        {
+            async Task M(string path)
+            {
+                {|OWN102:File.OpenWrite(path)|};
+                await Task.Yield();
+            }
+        }
+        """, """
+        class C
+        {
+            async Task M(string path)
+            {
+                await using var fileStream = File.OpenWrite(path);
+                await Task.Yield();
+            }
+        }
+        """);
+
+    [Fact]
     public Task No_fix_when_creation_is_conditional() => VerifyFix<OWN102CreatedResourceDiscardedAnalyzer, OWN102IntroduceUsingLocalCodeFix>.NoFix(Usings + """
         class C
         {
