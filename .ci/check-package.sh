@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Packs Ownership.Analyzers the way it ships and checks it from a consumer's side:
+#   1. the nupkg layout: both assemblies in analyzers/dotnet/cs, nothing in lib/, no dependencies;
+#   2. the assemblies reference Roslyn 4.8 and nothing newer (they must load in the .NET 8 SDK
+#      and Visual Studio 17.8);
+#   3. a fresh console project that takes the package with a PackageReference (no project
+#      references) gets OWN101 and OWN102 warnings on the sample's code.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SAMPLE="$ROOT/samples/LeakyArchiver"
+ROSLYN_FLOOR=4.8.0.0
+# What Roslyn 4.8 itself is built against (and VS 17.8 loads); a newer reference fails to load there.
+BCL_FLOOR=7.0.0.0
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/own-check-package.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+
+fail() { echo "check-package: FAIL: $*" >&2; exit 1; }
+# version_le A B: A <= B for dotted numeric versions.
+version_le() { [ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n1)" = "$1" ]; }
+
+echo "== pack"
+[ -f "$ROOT/README.md" ] || fail "README.md is missing at the repository root; the package ships it as its readme"
+if ! dotnet pack "$ROOT/src/Ownership.Analyzers.Package" -c Release -o "$WORK/feed" -nologo > "$WORK/pack.log" 2>&1; then
+    cat "$WORK/pack.log"; fail "dotnet pack failed"
+fi
+shopt -s nullglob
+packages=("$WORK"/feed/Ownership.Analyzers.*.nupkg)
+shopt -u nullglob
+[ "${#packages[@]}" -eq 1 ] || fail "expected exactly one Ownership.Analyzers nupkg, found ${#packages[@]}: ${packages[*]-}"
+NUPKG="${packages[0]}"
+VERSION="$(basename "$NUPKG" .nupkg)"; VERSION="${VERSION#Ownership.Analyzers.}"
+echo "   $(basename "$NUPKG")"
+
+echo "== layout"
+unzip -Z1 "$NUPKG" | sort > "$WORK/entries.txt"
+sed 's/^/   /' "$WORK/entries.txt"
+for dll in Ownership.Analyzers.dll Ownership.Analyzers.CodeFixes.dll; do
+    grep -qx "analyzers/dotnet/cs/$dll" "$WORK/entries.txt" || fail "analyzers/dotnet/cs/$dll is missing"
+done
+! grep -q '^lib/' "$WORK/entries.txt" || fail "the package has a lib/ folder: $(grep '^lib/' "$WORK/entries.txt" | tr '\n' ' ')"
+dlls="$(grep -i '\.dll$' "$WORK/entries.txt" | tr '\n' ' ')"
+[ "$dlls" = "analyzers/dotnet/cs/Ownership.Analyzers.CodeFixes.dll analyzers/dotnet/cs/Ownership.Analyzers.dll " ] \
+    || fail "unexpected assemblies in the package: $dlls"
+grep -qx 'README.md' "$WORK/entries.txt" || fail "README.md is not in the package"
+unzip -p "$NUPKG" Ownership.Analyzers.nuspec > "$WORK/nuspec.xml"
+grep -q '<developmentDependency>true</developmentDependency>' "$WORK/nuspec.xml" || fail "the nuspec does not mark a development dependency"
+! grep -q '<dependency ' "$WORK/nuspec.xml" || fail "the package declares dependencies: $(grep '<dependency ' "$WORK/nuspec.xml")"
+
+echo "== assembly references"
+mkdir -p "$WORK/dlls"
+unzip -q -j "$NUPKG" 'analyzers/dotnet/cs/*.dll' -d "$WORK/dlls"
+dotnet run "$ROOT/.ci/AssemblyReferences.cs" -- "$WORK"/dlls/*.dll > "$WORK/refs.txt" 2> "$WORK/refs.err" \
+    || { cat "$WORK/refs.err" "$WORK/refs.txt"; fail "could not read the assembly references"; }
+sed 's/^/   /' "$WORK/refs.txt"
+grep -qx "Ownership.Analyzers.dll: Microsoft.CodeAnalysis $ROSLYN_FLOOR" "$WORK/refs.txt" \
+    || fail "Ownership.Analyzers.dll does not reference Microsoft.CodeAnalysis $ROSLYN_FLOOR"
+while read -r file name version; do
+    case "$name" in
+        Microsoft.CodeAnalysis|Microsoft.CodeAnalysis.*)
+            version_le "$version" "$ROSLYN_FLOOR" || fail "$file references $name $version, newer than $ROSLYN_FLOOR" ;;
+        System.Collections.Immutable|System.Reflection.Metadata|System.Composition|System.Composition.*)
+            version_le "$version" "$BCL_FLOOR" || fail "$file references $name $version, newer than $BCL_FLOOR (hosts at the Roslyn 4.8 floor ship 7.0)" ;;
+    esac
+done < "$WORK/refs.txt"
+
+echo "== consumer project with PackageReference Ownership.Analyzers $VERSION"
+CONSUMER="$WORK/consumer"
+mkdir -p "$CONSUMER"
+# Empty Directory.Build.* files stop MSBuild from picking up any found above the temp folder.
+printf '<Project />\n' > "$WORK/Directory.Build.props"
+printf '<Project />\n' > "$WORK/Directory.Build.targets"
+cp "$SAMPLE"/*.cs "$CONSUMER/"
+cat > "$CONSUMER/Consumer.csproj" <<CSPROJ
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>disable</ImplicitUsings>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Ownership.Analyzers" Version="[$VERSION]" PrivateAssets="all" />
+  </ItemGroup>
+</Project>
+CSPROJ
+# The local feed is added to the usual sources (not replacing them).
+cat > "$WORK/nuget.config" <<CONFIG
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="ownership-local" value="$WORK/feed" />
+  </packageSources>
+</configuration>
+CONFIG
+# A private packages folder: a previously restored package of the same version must not be used.
+export NUGET_PACKAGES="$WORK/packages"
+if ! dotnet build "$CONSUMER/Consumer.csproj" -nologo > "$WORK/consumer.log" 2>&1; then
+    cat "$WORK/consumer.log"; fail "the consumer project does not build"
+fi
+[ -f "$NUGET_PACKAGES/ownership.analyzers/$VERSION/analyzers/dotnet/cs/Ownership.Analyzers.dll" ] \
+    || fail "the consumer did not restore Ownership.Analyzers $VERSION from the local feed"
+grep 'warning OWN' "$WORK/consumer.log" | sort -u | sed 's/^/   /'
+for id in OWN101 OWN102; do
+    grep -q "warning $id:.*($(printf '%s' 'https://[^)]*/docs/rules/')$id\.md)" "$WORK/consumer.log" \
+        || fail "the packaged analyzer did not report $id (with its help link) on the sample"
+done
+
+echo "check-package: OK (Ownership.Analyzers $VERSION)"
