@@ -129,10 +129,10 @@ internal static class BclOwnershipTable
         yield return new("Microsoft.Extensions.Logging.ILogger", "BeginScope returns a scope that ends when disposed") { CreatingMembers = Names("BeginScope") };
 
         // ---- Wrappers: constructors that take (or do not take) their argument ----
-        yield return new("System.IO.StreamReader", "closes the stream unless leaveOpen; with leaveOpen it releases nothing") { Constructors = ConstructorOwnership.UnlessLeaveOpen(), NoDisposalNeededWhenNotOwning = true };
-        yield return new("System.IO.StreamWriter", "closes the stream unless leaveOpen (with leaveOpen it still flushes)") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
-        yield return new("System.IO.BinaryReader", "closes the stream unless leaveOpen; with leaveOpen it releases nothing") { Constructors = ConstructorOwnership.UnlessLeaveOpen(), NoDisposalNeededWhenNotOwning = true };
-        yield return new("System.IO.BinaryWriter", "closes the stream unless leaveOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
+        yield return new("System.IO.StreamReader", "closes the stream unless leaveOpen; with leaveOpen it releases nothing") { Constructors = ConstructorOwnership.UnlessLeaveOpen(), NoDisposalNeededWhenNotOwning = true, ManagedWrapper = true };
+        yield return new("System.IO.StreamWriter", "closes the stream unless leaveOpen (with leaveOpen it still flushes); over a borrowed stream its only resource is that stream") { Constructors = ConstructorOwnership.UnlessLeaveOpen(), ManagedWrapper = true };
+        yield return new("System.IO.BinaryReader", "closes the stream unless leaveOpen; with leaveOpen it releases nothing") { Constructors = ConstructorOwnership.UnlessLeaveOpen(), NoDisposalNeededWhenNotOwning = true, ManagedWrapper = true };
+        yield return new("System.IO.BinaryWriter", "closes the stream unless leaveOpen; over a borrowed stream its only resource is that stream") { Constructors = ConstructorOwnership.UnlessLeaveOpen(), ManagedWrapper = true };
         yield return new("System.IO.BufferedStream", "always disposes the inner stream") { Constructors = ConstructorOwnership.Always };
         yield return new("System.IO.Compression.DeflateStream", "owns the stream unless leaveOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
         yield return new("System.IO.Compression.GZipStream", "owns the stream unless leaveOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
@@ -147,6 +147,8 @@ internal static class BclOwnershipTable
         yield return new("System.IO.TextWriter", "Synchronized wraps and owns the writer") { OwningMethods = Names("Synchronized") };
         yield return new("System.IO.Pipelines.PipeReader", "Complete disposes the stream unless LeaveOpen") { OwningMethods = Names("Create") };
         yield return new("System.IO.Pipelines.PipeWriter", "Complete disposes the stream unless LeaveOpen") { OwningMethods = Names("Create") };
+        yield return new("System.Threading.Interlocked", "Exchange/CompareExchange store the value in the referenced location, which owns it from then on") { OwningMethods = Names("Exchange", "CompareExchange") };
+        yield return new("System.Threading.Volatile", "Write stores the value in the referenced location") { OwningMethods = Names("Write") };
         yield return new("System.Reactive.Disposables.CompositeDisposable", "disposes every item it holds") { OwningMethods = Names("Add"), Constructors = ConstructorOwnership.Always };
     }
 }

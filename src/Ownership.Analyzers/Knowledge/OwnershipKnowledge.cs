@@ -259,6 +259,10 @@ internal sealed class OwnershipKnowledge
         return false;
     }
 
+    /// <summary>A wrapper whose own state is managed (see <see cref="TypeFacts.ManagedWrapper"/>).</summary>
+    public bool IsManagedWrapper(ITypeSymbol type)
+        => FactsFor(type, includeBases: false) is { ManagedWrapper: true };
+
     /// <summary>Whether the caller owns what <paramref name="member"/> (a method or property) returns.</summary>
     public ReturnOwnership GetReturnOwnership(ISymbol member, OwnershipOptions options)
     {

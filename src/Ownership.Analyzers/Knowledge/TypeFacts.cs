@@ -51,6 +51,12 @@ internal sealed class TypeFacts
     /// <summary>Not tracked when constructed without taking its argument (a reader with <c>leaveOpen: true</c>).</summary>
     public bool NoDisposalNeededWhenNotOwning { get; init; }
 
+    /// <summary>
+    /// A wrapper whose own state is managed (buffers only): built over a borrowed value, releasing
+    /// it would only release what this code does not own, so it is not tracked then.
+    /// </summary>
+    public bool ManagedWrapper { get; init; }
+
     /// <summary>Methods (and property getters) whose result the caller owns.</summary>
     public ImmutableHashSet<string> CreatingMembers { get; init; } = ImmutableHashSet<string>.Empty;
 

@@ -52,7 +52,30 @@ internal sealed class OwnershipModel
     public bool NeedsRelease(ITypeSymbol type, IObjectCreationOperation? creation, OwnershipOptions options)
         => Knowledge.IsResourceType(type)
             && !Knowledge.NeedsNoDisposal(type, creation, options)
-            && !(Disposal.ReleasesNothing(type) && !IsExplicitlyTracked(type, options));
+            && !(Disposal.ReleasesNothing(type) && !IsExplicitlyTracked(type, options))
+            && !(creation is not null && Knowledge.IsManagedWrapper(type) && WrapsOnlyBorrowed(creation, options));
+
+    /// <summary>Every resource the constructor is given is borrowed (a parameter, field, property).</summary>
+    private bool WrapsOnlyBorrowed(IObjectCreationOperation creation, OwnershipOptions options)
+    {
+        var any = false;
+        foreach (var argument in creation.Arguments)
+        {
+            if (!Knowledge.IsResourceType(argument.Value.Type) && !Knowledge.IsResourceType(argument.Parameter?.Type))
+            {
+                continue;
+            }
+
+            if (GetOrigin(argument.Value, options) != Origin.Borrowed)
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
 
     private static bool IsExplicitlyTracked(ITypeSymbol type, OwnershipOptions options)
         => !options.IsEmpty && options.TrackedTypes.Contains(OwnershipOptions.NameOf(type));
@@ -130,6 +153,36 @@ internal sealed class OwnershipModel
         }
 
         return value is IPropertyReferenceOperation ? Origin.Borrowed : Origin.Unknown;
+    }
+
+    /// <summary>
+    /// The allocation is a task that carries the resource and is not awaited where it is made: on
+    /// a path where the task faulted there is no resource, so "not released on some path" cannot
+    /// be shown for it (DESIGN §4.6).
+    /// </summary>
+    public bool IsPendingTask(Allocation allocation)
+    {
+        if (!Knowledge.Types.IsTaskLike(allocation.Creation.Type))
+        {
+            return false;
+        }
+
+        for (var parent = allocation.Creation.Parent; parent is not null; parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IAwaitOperation:
+                    return false;
+                case IConversionOperation:
+                case IInvocationOperation invocation when Knowledge.IsIdentityMethod(invocation.TargetMethod):
+                case IPropertyReferenceOperation { Property.Name: "Result" }:
+                    continue;
+                default:
+                    return true;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Strips conversions, parentheses, awaits and identity calls (<c>ConfigureAwait</c>, <c>GetResult</c>).</summary>

@@ -407,77 +407,38 @@ internal sealed partial class LocalOwnershipFlow
     {
         var isProtected = IsInProtectedRegion(_block);
         var isAsync = method.Name.EndsWith("DisposeAsync", System.StringComparison.Ordinal);
-        var flagGuard = _recording ? FlagGuardOf(_block) : null;
+        var guards = _recording ? GuardsOf(_block) : ImmutableArray<IOperation>.Empty;
         foreach (var allocation in value.Members())
         {
             state.Owned.Remove(allocation);
             if (_recording)
             {
-                _allocations[allocation].RecordRelease(new ReleaseSite(call, call.IsImplicit, isProtected, isAsync, flagGuard));
+                _allocations[allocation].RecordRelease(new ReleaseSite(call, call.IsImplicit, isProtected, isAsync, guards));
             }
         }
     }
 
-    /// <summary>
-    /// The block runs only under a plain boolean condition (<c>if (owns)</c>, <c>if (!leaveOpen)</c>)
-    /// on a local, parameter, field or property, possibly through a null test in between.
-    /// </summary>
-    private static IOperation? FlagGuardOf(BasicBlock? block)
+    /// <summary>The branch conditions a block runs under, nearest first, through single-predecessor chains.</summary>
+    private static ImmutableArray<IOperation> GuardsOf(BasicBlock? block)
     {
-        for (var step = 0; block is not null && step < 4; step++)
+        var guards = ImmutableArray.CreateBuilder<IOperation>();
+        for (var step = 0; block is not null && step < 6; step++)
         {
             if (block.Predecessors.Length != 1)
             {
-                return null;
+                break;
             }
 
             var predecessor = block.Predecessors[0].Source;
             if (predecessor.ConditionKind != ControlFlowConditionKind.None && predecessor.BranchValue is { } condition)
             {
-                var tested = StripNot(condition, out _);
-                if (tested.Type?.SpecialType == SpecialType.System_Boolean && IsOwnershipFlag(tested))
-                {
-                    return condition;
-                }
-
-                // `if (stream != _borrowed) stream.Dispose();`: identity with a borrowed value decides ownership.
-                if (tested is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
-                    && !IsNullConstant(comparison.LeftOperand) && !IsNullConstant(comparison.RightOperand)
-                    && comparison.LeftOperand.Type?.IsReferenceType == true && comparison.RightOperand.Type?.IsReferenceType == true)
-                {
-                    return condition;
-                }
+                guards.Add(condition);
             }
 
             block = predecessor;
         }
 
-        return null;
-    }
-
-    /// <summary>
-    /// A flag that records ownership: a local the method keeps (set where it creates), or a
-    /// parameter or member whose name says so (<c>ownsStream</c>, <c>leaveOpen</c>, <c>disposeHandler</c>).
-    /// A parameter called <c>flag</c> guarding a release is not an ownership flag: that is a leak.
-    /// </summary>
-    private static bool IsOwnershipFlag(IOperation tested)
-    {
-        var name = tested switch
-        {
-            ILocalReferenceOperation => null,
-            IParameterReferenceOperation parameter => parameter.Parameter.Name,
-            IFieldReferenceOperation field => field.Field.Name,
-            IPropertyReferenceOperation property => property.Property.Name,
-            _ => string.Empty,
-        };
-        if (name is null)
-        {
-            return true;
-        }
-
-        var lower = name.ToLowerInvariant();
-        return lower.Contains("own") || lower.Contains("leaveopen") || lower.Contains("keepopen")
-            || lower.Contains("dispose") || lower.Contains("close");
+        return guards.ToImmutable();
     }
 
     private static bool IsInProtectedRegion(BasicBlock? block)

@@ -27,6 +27,11 @@ public sealed class OWN101DisposeCreatedResourceAnalyzer : MethodOwnershipAnalyz
             }
 
             var never = !allocation.IsEverReleasedOrTransferred;
+            if (!never && model.IsPendingTask(allocation))
+            {
+                continue;
+            }
+
             var how = never
                 ? "anywhere: it is never disposed, returned or handed to an owner"
                 : "on every path: some paths leave the method while it still owns it";

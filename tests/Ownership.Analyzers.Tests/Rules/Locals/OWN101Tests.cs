@@ -548,4 +548,70 @@ public class OWN101Tests
             }
         }
         """);
+
+    [Fact]
+    public Task Release_under_the_condition_of_the_creation_is_a_conditional_owner() => Verifier.Diagnostics(Usings + """
+        class Client : IDisposable { public Client Clone() => new Client(); public void Dispose() { } public void Ping() { } private Stream _s = File.OpenRead("x"); }
+        class C
+        {
+            void M(Client client, bool clone)
+            {
+                var c = clone ? client.Clone() : client;
+                c.Ping();
+                if (clone) { c.Dispose(); }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Value_stored_by_Interlocked_is_handed_on() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            private ManualResetEvent _event;
+            WaitHandle Handle
+            {
+                get
+                {
+                    var created = new ManualResetEvent(false);
+                    if (Interlocked.CompareExchange(ref _event, created, null) != null) created.Dispose();
+                    return _event;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Managed_wrapper_over_a_borrowed_stream_is_not_tracked() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            private Stream _socket;
+            void Send(Stream stream, string line)
+            {
+                var writer = new StreamWriter(stream);
+                writer.WriteLine(line);
+                writer.Flush();
+                var fieldWriter = new StreamWriter(_socket);
+                fieldWriter.Flush();
+            }
+            void Compress(Stream stream)
+            {
+                var gzip = {|OWN101:new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Compress)|};
+                gzip.WriteByte(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Task_not_awaited_where_made_is_not_reported_on_some_paths() => Verifier.Diagnostics(Usings + """
+        using System.Data.Common;
+        class C
+        {
+            Task<DbDataReader> M(DbCommand cmd)
+            {
+                var task = cmd.ExecuteReaderAsync();
+                if (task.Status == TaskStatus.Faulted) return cmd.ExecuteReaderAsync();
+                return task;
+            }
+        }
+        """);
 }
