@@ -59,6 +59,38 @@ internal static class Descriptors
         DiagnosticSeverity.Info,
         "A caller cannot see that it must release a resource typed as a non-disposable type, and a property that creates a new resource on every get reads as a cheap accessor. Return a disposable type, or make it a method named Create/Open.");
 
+    public static readonly DiagnosticDescriptor OWN201 = Create(
+        RuleIdentifiers.OwningTypeNotDisposable,
+        "Type owns disposable members but is not disposable",
+        "'{0}' owns {1} but is not disposable, so nothing ever releases it",
+        RuleCategories.TypeOwnership,
+        DiagnosticSeverity.Warning,
+        "A type that stores a resource it created is that resource's owner. If the type is not disposable, its users cannot release it, and the resource lives until the finalizer, if any.");
+
+    public static readonly DiagnosticDescriptor OWN202 = Create(
+        RuleIdentifiers.OwnedMemberNotReleased,
+        "Owned member is not disposed in Dispose/DisposeAsync",
+        "'{0}' owns '{1}' (created {2}) but does not release it when it is disposed",
+        RuleCategories.TypeOwnership,
+        DiagnosticSeverity.Warning,
+        "A disposable type must release every resource it created and stored, in Dispose, Dispose(bool) or DisposeAsync (or a method they call).");
+
+    public static readonly DiagnosticDescriptor OWN204 = Create(
+        RuleIdentifiers.BorrowedResourceReleased,
+        "Disposing a resource that is not owned",
+        "'{0}' releases '{1}', which it does not own: it comes from {2}",
+        RuleCategories.TypeOwnership,
+        DiagnosticSeverity.Warning,
+        "Releasing a value that belongs to someone else (a service from the container, another object's member, a shared or cached instance) breaks its real owner, which may still be using it.");
+
+    public static readonly DiagnosticDescriptor OWN205 = Create(
+        RuleIdentifiers.MemberOwnedAndBorrowed,
+        "Member holds both owned and borrowed resources",
+        "'{0}' stores in '{1}' both resources it creates and resources it is given, and releases it without knowing which",
+        RuleCategories.TypeOwnership,
+        DiagnosticSeverity.Warning,
+        "When a member sometimes holds a created resource and sometimes a borrowed one, an unconditional release disposes what the type does not own. Keep an ownership flag (ownsX) and release only when it is set, or use two members.");
+
     public static DiagnosticDescriptor Create(
         string id,
         string title,

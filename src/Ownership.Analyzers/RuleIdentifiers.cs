@@ -10,4 +10,10 @@ public static class RuleIdentifiers
     public const string LocalOverwrittenWhileOwning = "OWN104";
     public const string AsyncDisposableDisposedSynchronously = "OWN105";
     public const string ResourceReturnedThroughNonDisposable = "OWN106";
+
+    // OWN2xx — a type owns resources
+    public const string OwningTypeNotDisposable = "OWN201";
+    public const string OwnedMemberNotReleased = "OWN202";
+    public const string BorrowedResourceReleased = "OWN204";
+    public const string MemberOwnedAndBorrowed = "OWN205";
 }

@@ -124,6 +124,7 @@ internal static class BclOwnershipTable
             CreatingMembers = Names("CreateScope", "CreateAsyncScope"),
             BorrowedMembers = Names("GetService", "GetRequiredService", "GetServices", "GetKeyedService", "GetRequiredKeyedService"),
         };
+        yield return new("System.IServiceProvider", "services resolved from a container are owned by the container, not the caller") { BorrowedMembers = Names("GetService") };
         yield return new("Microsoft.Extensions.DependencyInjection.ActivatorUtilities", "creates the instance outside the container") { CreatingMembers = Names("CreateInstance") };
         yield return new("Microsoft.Extensions.Logging.LoggerFactory", "Create returns a factory owning a ServiceProvider") { CreatingMembers = Names("Create") };
         yield return new("Microsoft.Extensions.Logging.ILogger", "BeginScope returns a scope that ends when disposed") { CreatingMembers = Names("BeginScope") };

@@ -259,6 +259,13 @@ internal sealed class OwnershipKnowledge
         return false;
     }
 
+    /// <summary>
+    /// The table says this exact type's own Dispose releases nothing (MemoryStream, DataTable…),
+    /// whatever a derived type may add.
+    /// </summary>
+    public bool DisposeReleasesNothing(INamedTypeSymbol type)
+        => _facts.TryGetValue(type.OriginalDefinition, out var facts) && facts.NoDisposalNeeded;
+
     /// <summary>A wrapper whose own state is managed (see <see cref="TypeFacts.ManagedWrapper"/>).</summary>
     public bool IsManagedWrapper(ITypeSymbol type)
         => FactsFor(type, includeBases: false) is { ManagedWrapper: true };

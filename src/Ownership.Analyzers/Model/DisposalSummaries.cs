@@ -41,8 +41,10 @@ internal sealed class DisposalSummaries
         {
             if (current.DeclaringSyntaxReferences.Length == 0)
             {
-                // A metadata base (Stream, Component…) may release anything.
-                return false;
+                // A metadata base may release anything (Stream, Component…), unless the table says
+                // its Dispose releases nothing: a source subclass of MemoryStream that adds no
+                // disposal of its own is as harmless as MemoryStream.
+                return _model.Knowledge.DisposeReleasesNothing(current) && (sawDisposal || !SymbolEqualityComparer.Default.Equals(type, current));
             }
 
             foreach (var member in current.GetMembers())

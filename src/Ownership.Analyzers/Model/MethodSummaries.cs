@@ -121,10 +121,14 @@ internal sealed class MethodSummaries
         return IsSourceMethodWithBody(method) ? GetBody(method) : null;
     }
 
+    /// <summary>One semantic model per tree for all summaries of the compilation.</summary>
+    public SemanticModel SemanticModelFor(SyntaxTree tree)
+        => _semanticModels.GetOrAdd(tree, t => _model.Compilation.GetSemanticModel(t));
+
     private IOperation? GetBody(IMethodSymbol method)
     {
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
-        var semanticModel = _semanticModels.GetOrAdd(syntax.SyntaxTree, tree => _model.Compilation.GetSemanticModel(tree));
+        var semanticModel = SemanticModelFor(syntax.SyntaxTree);
         var operation = semanticModel.GetOperation(syntax);
         return operation is null || operation.HasErrors(_model.Compilation) ? null : operation;
     }

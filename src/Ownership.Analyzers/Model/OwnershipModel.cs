@@ -28,6 +28,7 @@ internal sealed class OwnershipModel
     private static readonly ConditionalWeakTable<Compilation, OwnershipModel> Models = new();
 
     private readonly ConditionalWeakTable<SyntaxNode, Lazy<BodyOwnership>> _bodies = new();
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Lazy<Types.TypeOwnership>> _types = new(SymbolEqualityComparer.Default);
 
     private OwnershipModel(Compilation compilation)
     {
@@ -208,6 +209,22 @@ internal sealed class OwnershipModel
                     return value;
             }
         }
+    }
+
+    /// <summary>
+    /// The type-level answer (DESIGN §1: a type owns what its members hold): computed once per
+    /// type and shared by the type rules and the cycle rules.
+    /// </summary>
+    public Types.TypeOwnership GetTypeOwnership(INamedTypeSymbol type, OwnershipOptions options)
+    {
+        if (type.DeclaringSyntaxReferences.Length == 0)
+        {
+            return Types.TypeOwnership.Unknown;
+        }
+
+        return _types.GetOrAdd(type.OriginalDefinition, t => new Lazy<Types.TypeOwnership>(
+            () => Types.TypeOwnershipBuilder.Build(this, t, options),
+            LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
     /// <summary>

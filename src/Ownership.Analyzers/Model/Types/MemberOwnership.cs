@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Ownership.Analyzers.Model.Types;
+
+/// <summary>One value stored in a member: where it comes from and where it was stored.</summary>
+/// <param name="Value">The assigned value (or initializer).</param>
+/// <param name="Origin">Created (this type made it, so the type owns it) or Borrowed/Unknown.</param>
+/// <param name="Site">The assignment or initializer.</param>
+/// <param name="Source">For a borrowed value: what it was borrowed from (a parameter, a service lookup…).</param>
+internal readonly record struct MemberAssignment(IOperation Value, Origin Origin, IOperation Site, ISymbol? Source);
+
+/// <summary>
+/// What a type does with one of its own instance members (a field or an auto-property) that can
+/// hold a resource: the values stored in it, and where the type releases it.
+/// </summary>
+internal sealed class MemberOwnership
+{
+    private readonly List<MemberAssignment> _assignments = new();
+    private readonly List<IOperation> _releases = new();
+
+    public MemberOwnership(ISymbol member, ITypeSymbol type)
+    {
+        Member = member;
+        Type = type;
+    }
+
+    /// <summary>The field or property.</summary>
+    public ISymbol Member { get; }
+
+    public ITypeSymbol Type { get; }
+
+    public IReadOnlyList<MemberAssignment> Assignments => _assignments;
+
+    /// <summary>Releases of the member in the type's disposal methods (and what they call).</summary>
+    public IReadOnlyList<IOperation> Releases => _releases;
+
+    /// <summary>Releases guarded by an ownership flag or an identity test (a conditional owner, DESIGN §4.4).</summary>
+    public bool HasGuardedRelease { get; private set; }
+
+    /// <summary>The type stores a value it created: it owns the member.</summary>
+    public bool IsOwned
+    {
+        get
+        {
+            foreach (var assignment in _assignments)
+            {
+                if (assignment.Origin == Origin.Created)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The type stores values it did not create (a parameter, a service, another object's member).</summary>
+    public bool IsBorrowed
+    {
+        get
+        {
+            foreach (var assignment in _assignments)
+            {
+                if (assignment.Origin == Origin.Borrowed)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Released in the type's disposal methods.</summary>
+    public bool IsReleased => _releases.Count > 0;
+
+    /// <summary>Released in some method of the type, disposal or not (a Start/Stop lifecycle).</summary>
+    public bool IsReleasedSomewhere { get; private set; }
+
+    /// <summary>The first assignment of a created value, for messages.</summary>
+    public MemberAssignment? FirstCreated
+    {
+        get
+        {
+            foreach (var assignment in _assignments)
+            {
+                if (assignment.Origin == Origin.Created)
+                {
+                    return assignment;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    internal void AddAssignment(MemberAssignment assignment) => _assignments.Add(assignment);
+
+    internal void AddRelease(IOperation release, bool guarded)
+    {
+        _releases.Add(release);
+        HasGuardedRelease |= guarded;
+        IsReleasedSomewhere = true;
+    }
+
+    internal void MarkReleasedSomewhere() => IsReleasedSomewhere = true;
+}

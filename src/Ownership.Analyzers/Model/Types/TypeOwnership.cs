@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Ownership.Analyzers.Model.Types;
+
+/// <summary>
+/// The model's answer for one type (DESIGN §1: a type is the owner of what its members hold):
+/// its resource members, which it owns or borrows, and whether its disposal releases them.
+/// </summary>
+internal sealed class TypeOwnership
+{
+    public static readonly TypeOwnership Unknown = new(null!, ImmutableArray<MemberOwnership>.Empty, ImmutableArray<IMethodSymbol>.Empty, hasErrors: true);
+
+    public TypeOwnership(INamedTypeSymbol type, ImmutableArray<MemberOwnership> members, ImmutableArray<IMethodSymbol> disposalMethods, bool hasErrors)
+    {
+        Type = type;
+        Members = members;
+        DisposalMethods = disposalMethods;
+        HasErrors = hasErrors;
+    }
+
+    public INamedTypeSymbol Type { get; }
+
+    /// <summary>Instance fields and auto-properties declared by the type that can hold a resource.</summary>
+    public ImmutableArray<MemberOwnership> Members { get; }
+
+    /// <summary>Where the type releases what it owns: Dispose, Dispose(bool), DisposeAsync, test cleanup, StopAsync.</summary>
+    public ImmutableArray<IMethodSymbol> DisposalMethods { get; }
+
+    /// <summary>Some body of the type has invalid code: rules stay silent (half-typed code).</summary>
+    public bool HasErrors { get; }
+}

@@ -1,0 +1,426 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Ownership.Analyzers.Knowledge;
+
+namespace Ownership.Analyzers.Model.Types;
+
+/// <summary>
+/// Builds a <see cref="TypeOwnership"/> from every declaration of a source type (partial parts
+/// across files included): what each member is assigned, and what the disposal methods release.
+/// Syntax-wide, not path-sensitive: a release anywhere in disposal counts (DESIGN §4.2, §4.4).
+/// </summary>
+internal sealed class TypeOwnershipBuilder
+{
+    /// <summary>How deep disposal is followed through helper methods of the type (Dispose → Close → …).</summary>
+    private const int MaxReleaseDepth = 3;
+
+    private static readonly ImmutableHashSet<string> CleanupAttributeNames = ImmutableHashSet.Create(
+        "TearDown", "TearDownAttribute", "OneTimeTearDown", "OneTimeTearDownAttribute", "TestCleanup", "TestCleanupAttribute",
+        "ClassCleanup", "ClassCleanupAttribute", "GlobalCleanup", "GlobalCleanupAttribute", "IterationCleanup", "IterationCleanupAttribute");
+
+    private readonly OwnershipModel _model;
+    private readonly INamedTypeSymbol _type;
+    private readonly OwnershipOptions _options;
+    private readonly Dictionary<ISymbol, MemberOwnership> _members = new(SymbolEqualityComparer.Default);
+    private readonly List<IOperation> _bodies = new();
+    private readonly Dictionary<IMethodSymbol, IOperation> _methodBodies = new(SymbolEqualityComparer.Default);
+    private bool _hasErrors;
+
+    private TypeOwnershipBuilder(OwnershipModel model, INamedTypeSymbol type, OwnershipOptions options)
+    {
+        _model = model;
+        _type = type;
+        _options = options;
+    }
+
+    public static TypeOwnership Build(OwnershipModel model, INamedTypeSymbol type, OwnershipOptions options)
+    {
+        var builder = new TypeOwnershipBuilder(model, type, options);
+        return builder.Run();
+    }
+
+    private TypeOwnership Run()
+    {
+        foreach (var member in _type.GetMembers())
+        {
+            if (member.IsStatic || member.IsImplicitlyDeclared && member is not IFieldSymbol)
+            {
+                continue;
+            }
+
+            var memberType = member switch
+            {
+                IFieldSymbol field when !field.IsConst => field.AssociatedSymbol is null ? field.Type : null,
+                IPropertySymbol property when IsAutoProperty(property) => property.Type,
+                _ => null,
+            };
+            if (memberType is not null && _model.Knowledge.IsResourceType(memberType))
+            {
+                _members[member] = new MemberOwnership(member, memberType);
+            }
+        }
+
+        CollectBodies();
+        if (_hasErrors || _members.Count == 0)
+        {
+            return new TypeOwnership(_type, _members.Values.ToImmutableArray(), ImmutableArray<IMethodSymbol>.Empty, _hasErrors);
+        }
+
+        foreach (var body in _bodies)
+        {
+            CollectAssignments(body);
+        }
+
+        var disposal = _type.GetMembers().OfType<IMethodSymbol>().Where(IsDisposalMethod).ToImmutableArray();
+        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var method in disposal)
+        {
+            CollectReleases(method, visited, MaxReleaseDepth);
+        }
+
+        // DESIGN §4.2: a lifecycle that spans methods (Start/Stop, Open/Close) releases the member
+        // outside disposal; the type manages it, so the type rules do not call it forgotten.
+        foreach (var body in _bodies)
+        {
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                var released = operation switch
+                {
+                    IInvocationOperation invocation when IsRelease(invocation.TargetMethod) => MemberReleasedBy(invocation.Instance, body),
+                    IUsingOperation @using => MemberReleasedBy(@using.Resources, body),
+                    _ => null,
+                };
+                released?.MarkReleasedSomewhere();
+            }
+        }
+
+        return new TypeOwnership(_type, _members.Values.ToImmutableArray(), disposal, hasErrors: false);
+    }
+
+    private static bool IsAutoProperty(IPropertySymbol property)
+        => !property.IsIndexer
+            && property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
+
+    /// <summary>The operation trees of every member body, field and property initializer of the type.</summary>
+    private void CollectBodies()
+    {
+        foreach (var reference in _type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            var semanticModel = _model.Summaries.SemanticModelFor(declaration.SyntaxTree);
+            foreach (var memberSyntax in declaration.Members)
+            {
+                IEnumerable<SyntaxNode> roots = memberSyntax switch
+                {
+                    BaseFieldDeclarationSyntax field => field.Declaration.Variables.Where(v => v.Initializer is not null).Select(v => (SyntaxNode)v.Initializer!),
+                    PropertyDeclarationSyntax { Initializer: { } initializer } property => new SyntaxNode[] { initializer }.Concat(AccessorsOf(property)),
+                    PropertyDeclarationSyntax property => AccessorsOf(property),
+                    BaseMethodDeclarationSyntax method => new SyntaxNode[] { method },
+                    _ => Enumerable.Empty<SyntaxNode>(),
+                };
+                foreach (var root in roots)
+                {
+                    if (semanticModel.GetOperation(root) is not { } operation)
+                    {
+                        continue;
+                    }
+
+                    if (operation.HasErrors(_model.Compilation))
+                    {
+                        _hasErrors = true;
+                        return;
+                    }
+
+                    _bodies.Add(operation);
+                    if (semanticModel.GetDeclaredSymbol(root) is IMethodSymbol method)
+                    {
+                        _methodBodies[method.OriginalDefinition] = operation;
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<SyntaxNode> AccessorsOf(PropertyDeclarationSyntax property)
+    {
+        if (property.ExpressionBody is { } arrow)
+        {
+            return new SyntaxNode[] { arrow };
+        }
+
+        return property.AccessorList?.Accessors.Where(a => a.Body is not null || a.ExpressionBody is not null).Cast<SyntaxNode>() ?? Enumerable.Empty<SyntaxNode>();
+    }
+
+    private void CollectAssignments(IOperation body)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IFieldInitializerOperation initializer:
+                    foreach (var field in initializer.InitializedFields)
+                    {
+                        Record(field, initializer.Value, initializer, body);
+                    }
+
+                    break;
+                case IPropertyInitializerOperation initializer:
+                    foreach (var property in initializer.InitializedProperties)
+                    {
+                        Record(property, initializer.Value, initializer, body);
+                    }
+
+                    break;
+                case IAssignmentOperation { Target: IMemberReferenceOperation target } assignment when IsOwnMember(target):
+                    Record(target.Member, assignment.Value, assignment, body);
+                    break;
+            }
+        }
+    }
+
+    private bool IsOwnMember(IMemberReferenceOperation reference)
+        => reference.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+            && _members.ContainsKey(reference.Member);
+
+    private void Record(ISymbol member, IOperation value, IOperation site, IOperation body)
+    {
+        if (!_members.TryGetValue(member, out var ownership))
+        {
+            return;
+        }
+
+        foreach (var (origin, source) in Origins(value, body))
+        {
+            ownership.AddAssignment(new MemberAssignment(value, origin, site, source));
+        }
+    }
+
+    /// <summary>Where a stored value comes from, looking through a local it was kept in and through `a ?? b` / `c ? a : b`.</summary>
+    private IEnumerable<(Origin Origin, ISymbol? Source)> Origins(IOperation value, IOperation body, int depth = 0)
+    {
+        var unwrapped = _model.Unwrap(value);
+        switch (unwrapped)
+        {
+            case null:
+                yield break;
+            case { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation:
+                yield break;
+            case IParameterReferenceOperation parameter:
+                yield return (Origin.Borrowed, parameter.Parameter);
+                yield break;
+            case ICoalesceOperation coalesce:
+                foreach (var origin in Origins(coalesce.Value, body, depth).Concat(Origins(coalesce.WhenNull, body, depth)))
+                {
+                    yield return origin;
+                }
+
+                yield break;
+            case IConditionalOperation conditional when conditional.WhenFalse is not null:
+                foreach (var origin in Origins(conditional.WhenTrue, body, depth).Concat(Origins(conditional.WhenFalse, body, depth)))
+                {
+                    yield return origin;
+                }
+
+                yield break;
+            case ILocalReferenceOperation local when depth < 2:
+                foreach (var assigned in LocalAssignments(body, local.Local))
+                {
+                    foreach (var origin in Origins(assigned, body, depth + 1))
+                    {
+                        yield return origin;
+                    }
+                }
+
+                yield break;
+        }
+
+        var found = _model.GetOrigin(unwrapped, _options);
+        if (found == Origin.Created)
+        {
+            yield return (Origin.Created, null);
+        }
+        else if (found == Origin.Borrowed || IsBorrowedByKnowledge(unwrapped))
+        {
+            yield return (Origin.Borrowed, (unwrapped as IMemberReferenceOperation)?.Member ?? (unwrapped as IInvocationOperation)?.TargetMethod);
+        }
+    }
+
+    private bool IsBorrowedByKnowledge(IOperation value)
+        => value is IInvocationOperation invocation
+            && _model.Knowledge.GetReturnOwnership(invocation.TargetMethod, _options) == ReturnOwnership.Borrowed;
+
+    private static IEnumerable<IOperation> LocalAssignments(IOperation body, ILocalSymbol local)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) && declarator.GetVariableInitializer() is { } initializer:
+                    yield return initializer.Value;
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    yield return assignment.Value;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Dispose(), Dispose(bool), DisposeAsync[Core], explicit implementations, test teardown, hosted-service StopAsync.</summary>
+    private bool IsDisposalMethod(IMethodSymbol method)
+    {
+        if (method.IsStatic || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation))
+        {
+            return false;
+        }
+
+        var name = method.Name.Substring(method.Name.LastIndexOf('.') + 1);
+        if ((name is "Dispose" or "DisposeAsync" or "DisposeAsyncCore" && method.Parameters.Length == 0)
+            || (name == "Dispose" && method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_Boolean))
+        {
+            return true;
+        }
+
+        if (name == "StopAsync" && _type.AllInterfaces.Any(i => i.Name == "IHostedService"))
+        {
+            return true;
+        }
+
+        return method.GetAttributes().Any(a => a.AttributeClass is { } attribute && CleanupAttributeNames.Contains(attribute.Name));
+    }
+
+    private void CollectReleases(IMethodSymbol method, HashSet<IMethodSymbol> visited, int depth)
+    {
+        if (depth < 0 || !visited.Add(method) || !_methodBodies.TryGetValue(method.OriginalDefinition, out var body))
+        {
+            return;
+        }
+
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation when IsRelease(invocation.TargetMethod):
+                    if (MemberReleasedBy(invocation.Instance, body) is { } released)
+                    {
+                        released.AddRelease(invocation, IsGuarded(invocation));
+                    }
+
+                    break;
+                case IInvocationOperation { Instance: IInstanceReferenceOperation } call when SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType?.OriginalDefinition, _type.OriginalDefinition):
+                    CollectReleases(call.TargetMethod.OriginalDefinition, visited, depth - 1);
+                    break;
+                case IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation callee } argument
+                    when MemberReleasedBy(argument.Value, body) is { } passed
+                        && _model.Summaries.GetParameterFate(callee.TargetMethod, parameter, MethodSummaries.MaxDepth) == ParameterFate.Taken:
+                    passed.AddRelease(argument, IsGuarded(argument));
+                    break;
+                case IUsingOperation { Resources: var resource } @using when MemberReleasedBy(resource, body) is { } used:
+                    used.AddRelease(@using, IsGuarded(@using));
+                    break;
+            }
+        }
+    }
+
+    private bool IsRelease(IMethodSymbol method)
+        => OwnershipKnowledge.IsReleaseMethod(method) || _model.Summaries.ReleasesReceiver(method, MethodSummaries.MaxDepth);
+
+    /// <summary>
+    /// The member a released value stands for: `_f`, `_f?.`, `(IDisposable)_f`, `_f as IDisposable`,
+    /// `Interlocked.Exchange(ref _f, null)`, or a local copy of the member.
+    /// </summary>
+    private MemberOwnership? MemberReleasedBy(IOperation? instance, IOperation body, int depth = 0)
+    {
+        while (true)
+        {
+            switch (instance)
+            {
+                case IConversionOperation conversion:
+                    instance = conversion.Operand;
+                    continue;
+                case IConditionalAccessInstanceOperation:
+                    instance = FindConditionalAccess(instance)?.Operation;
+                    continue;
+                case ISimpleAssignmentOperation assignment:
+                    // using (_member = new X(…)) { … }
+                    instance = assignment.Target;
+                    continue;
+                case IInvocationOperation { TargetMethod.Name: "Exchange" or "CompareExchange", Arguments.Length: > 0 } exchange
+                    when exchange.TargetMethod.ContainingType?.Name == "Interlocked":
+                    instance = exchange.Arguments[0].Value;
+                    continue;
+            }
+
+            break;
+        }
+
+        switch (instance)
+        {
+            case IMemberReferenceOperation reference when IsOwnMember(reference):
+                return _members[reference.Member];
+            case ILocalReferenceOperation local when depth < 2:
+                foreach (var assigned in LocalAssignments(body, local.Local))
+                {
+                    if (MemberReleasedBy(assigned, body, depth + 1) is { } member)
+                    {
+                        return member;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static IConditionalAccessOperation? FindConditionalAccess(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IConditionalAccessOperation access)
+            {
+                return access;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The release sits under a boolean flag or identity test (if (_ownsStream) …, if (_s != _shared) …).</summary>
+    private static bool IsGuarded(IOperation release)
+    {
+        for (var current = release.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IConditionalOperation { Condition: var condition })
+            {
+                var tested = condition;
+                while (tested is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+                {
+                    tested = not.Operand;
+                }
+
+                if (tested.Type?.SpecialType == SpecialType.System_Boolean && tested is IMemberReferenceOperation or IParameterReferenceOperation or ILocalReferenceOperation)
+                {
+                    return true;
+                }
+
+                if (tested is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
+                    && !(binary.LeftOperand.ConstantValue.HasValue && binary.LeftOperand.ConstantValue.Value is null)
+                    && !(binary.RightOperand.ConstantValue.HasValue && binary.RightOperand.ConstantValue.Value is null)
+                    && binary.LeftOperand.Type?.IsReferenceType == true)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Ownership.Analyzers.Model;
+using Ownership.Analyzers.Model.Types;
+
+namespace Ownership.Analyzers.Rules.Types;
+
+/// <summary>OWN201: a type stores resources it created but is not disposable (and no cleanup method releases them).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OWN201OwningTypeNotDisposableAnalyzer : TypeOwnershipAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN201);
+
+    private protected override void Analyze(SymbolAnalysisContext context, OwnershipModel model, TypeOwnership ownership)
+    {
+        if (IsDisposable(model, ownership.Type) || ownership.Type.TypeKind != TypeKind.Class)
+        {
+            return;
+        }
+
+        var unreleased = ownership.Members.Where(m => m.IsOwned && !m.IsReleasedSomewhere).Select(m => m.Member).ToList();
+        if (unreleased.Count == 0)
+        {
+            return;
+        }
+
+        var names = string.Join(", ", unreleased.Take(3).Select(m => $"'{m.Name}'")) + (unreleased.Count > 3 ? $" and {unreleased.Count - 3} more" : string.Empty);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN201, ownership.Type.Locations[0], unreleased.Select(LocationOf), ownership.Type.Name, names));
+    }
+}

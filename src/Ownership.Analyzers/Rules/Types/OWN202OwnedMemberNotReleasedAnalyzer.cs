@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Ownership.Analyzers.Model;
+using Ownership.Analyzers.Model.Types;
+
+namespace Ownership.Analyzers.Rules.Types;
+
+/// <summary>OWN202: a disposable type stores a resource it created and never releases it.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OWN202OwnedMemberNotReleasedAnalyzer : TypeOwnershipAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN202);
+
+    private protected override void Analyze(SymbolAnalysisContext context, OwnershipModel model, TypeOwnership ownership)
+    {
+        if (!IsDisposable(model, ownership.Type))
+        {
+            return;
+        }
+
+        foreach (var member in ownership.Members)
+        {
+            if (!member.IsOwned || member.IsReleasedSomewhere || member.FirstCreated is not { } created)
+            {
+                continue;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN202, LocationOf(member.Member), ownership.Type.Name, member.Member.Name, DescribeSite(created)));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Ownership.Analyzers.Model;
+using Ownership.Analyzers.Model.Types;
+
+namespace Ownership.Analyzers.Rules.Types;
+
+/// <summary>
+/// OWN204: a type releases a member that only ever holds borrowed values — a service from a
+/// container, another object's member, a shared instance. A constructor parameter stored and
+/// released is not reported: that is how a wrapper takes ownership (DESIGN §4.1).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OWN204BorrowedResourceReleasedAnalyzer : TypeOwnershipAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN204);
+
+    private protected override void Analyze(SymbolAnalysisContext context, OwnershipModel model, TypeOwnership ownership)
+    {
+        foreach (var member in ownership.Members)
+        {
+            if (member.IsOwned || !member.IsReleased || member.HasGuardedRelease || member.Assignments.Count == 0)
+            {
+                continue;
+            }
+
+            // Every stored value must be borrowed from something that is not a parameter.
+            if (member.Assignments.Any(a => a.Origin != Origin.Borrowed || a.Source is null or IParameterSymbol))
+            {
+                continue;
+            }
+
+            var source = member.Assignments[0].Source!;
+            var from = source switch
+            {
+                IMethodSymbol method => $"'{method.ContainingType?.Name}.{method.Name}', which does not give ownership",
+                _ => $"'{source.ContainingType?.Name}.{source.Name}', which belongs to another object",
+            };
+            foreach (var release in member.Releases)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN204, release.Syntax.GetLocation(), ownership.Type.Name, member.Member.Name, from));
+            }
+        }
+    }
+}

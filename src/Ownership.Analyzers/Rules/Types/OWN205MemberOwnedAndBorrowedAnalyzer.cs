@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Ownership.Analyzers.Model;
+using Ownership.Analyzers.Model.Types;
+
+namespace Ownership.Analyzers.Rules.Types;
+
+/// <summary>
+/// OWN205: a member holds created and borrowed resources alike, and the type releases it without
+/// an ownership flag — so it sometimes disposes what it was only lent.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OWN205MemberOwnedAndBorrowedAnalyzer : TypeOwnershipAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN205);
+
+    private protected override void Analyze(SymbolAnalysisContext context, OwnershipModel model, TypeOwnership ownership)
+    {
+        foreach (var member in ownership.Members)
+        {
+            if (member.IsOwned && member.IsBorrowed && member.IsReleased && !member.HasGuardedRelease)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN205, LocationOf(member.Member), ownership.Type.Name, member.Member.Name));
+            }
+        }
+    }
+}

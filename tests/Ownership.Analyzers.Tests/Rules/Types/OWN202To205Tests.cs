@@ -1,0 +1,137 @@
+using OWN202 = Ownership.Analyzers.Tests.Verifiers.Verify<Ownership.Analyzers.Rules.Types.OWN202OwnedMemberNotReleasedAnalyzer>;
+using OWN204 = Ownership.Analyzers.Tests.Verifiers.Verify<Ownership.Analyzers.Rules.Types.OWN204BorrowedResourceReleasedAnalyzer>;
+using OWN205 = Ownership.Analyzers.Tests.Verifiers.Verify<Ownership.Analyzers.Rules.Types.OWN205MemberOwnedAndBorrowedAnalyzer>;
+
+namespace Ownership.Analyzers.Tests.Rules.Types;
+
+public class OWN202Tests
+{
+    private const string Usings = "using System; using System.IO; using System.Net.Http; using System.Threading; using System.Threading.Tasks;\n";
+
+    [Fact]
+    public Task Owned_member_forgotten_in_Dispose_is_reported() => OWN202.Diagnostics(Usings + """
+        sealed class Archive : IDisposable
+        {
+            private readonly Stream _index = File.OpenRead("index");
+            private readonly Stream {|OWN202:_data|};
+            public Archive(string path) { _data = File.OpenRead(path); }
+            public void Dispose() => _index.Dispose();
+        }
+        class Base : IDisposable { public void Dispose() { Dispose(true); } protected virtual void Dispose(bool disposing) { } }
+        class Derived : Base
+        {
+            private readonly Mutex {|OWN202:_mutex|} = new Mutex(false, "name");
+        }
+        """);
+
+    [Fact]
+    public Task Released_in_every_supported_way_is_clean() => OWN202.Diagnostics(Usings + """
+        class Pattern : IDisposable
+        {
+            private Stream _a = File.OpenRead("a");
+            private Stream _b = File.OpenRead("b");
+            private Stream _c = File.OpenRead("c");
+            private Stream _d = File.OpenRead("d");
+            private Stream _e = File.OpenRead("e");
+            private Stream _f = File.OpenRead("f");
+            public void Dispose() { Dispose(true); GC.SuppressFinalize(this); }
+            protected virtual void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    _a?.Dispose();
+                    ((IDisposable)_b).Dispose();
+                    Interlocked.Exchange(ref _c, null)?.Dispose();
+                    var d = _d; _d = null; d?.Dispose();
+                    Close();
+                    using (_f) { }
+                }
+            }
+            private void Close() => _e.Close();
+        }
+        sealed class AsyncOwner : IAsyncDisposable
+        {
+            private readonly Stream _s = File.OpenRead("a");
+            public async ValueTask DisposeAsync() => await _s.DisposeAsync();
+        }
+        sealed class Flagged : IDisposable
+        {
+            private readonly Stream _s;
+            private readonly bool _ownsStream;
+            public Flagged(Stream s, bool owns) { _s = s; _ownsStream = owns; }
+            public Flagged(string path) : this(File.OpenRead(path), true) { }
+            public void Dispose() { if (_ownsStream) _s.Dispose(); }
+        }
+        """);
+}
+
+public class OWN204Tests
+{
+    private const string Usings = "using System; using System.IO; using System.Net.Http;\n";
+
+    [Fact]
+    public Task Releasing_a_service_or_another_objects_member_is_reported() => OWN204.Diagnostics(Usings + """
+        class Other { public Stream Stream { get; } = Stream.Null; }
+        sealed class Consumer : IDisposable
+        {
+            private readonly IDisposable _service;
+            private readonly Stream _stream;
+            public Consumer(IServiceProvider services, Other other)
+            {
+                _service = (IDisposable)services.GetService(typeof(IDisposable));
+                _stream = other.Stream;
+            }
+            public void Dispose() { {|OWN204:_service.Dispose()|}; {|OWN204:_stream.Dispose()|}; }
+        }
+        """);
+
+    [Fact]
+    public Task Wrappers_taking_a_constructor_argument_and_owned_members_are_clean() => OWN204.Diagnostics(Usings + """
+        sealed class Wrapper : IDisposable
+        {
+            private readonly Stream _inner;
+            private readonly Stream _own = File.OpenRead("a");
+            public Wrapper(Stream inner) { _inner = inner; }
+            public void Dispose() { _inner.Dispose(); _own.Dispose(); }
+        }
+        sealed class Guarded : IDisposable
+        {
+            private readonly Stream _stream;
+            private readonly bool _leaveOpen;
+            public Guarded(Other other, bool leaveOpen) { _stream = other.Stream; _leaveOpen = leaveOpen; }
+            public void Dispose() { if (!_leaveOpen) _stream.Dispose(); }
+        }
+        class Other { public Stream Stream { get; } = Stream.Null; }
+        """);
+}
+
+public class OWN205Tests
+{
+    private const string Usings = "using System; using System.IO; using System.Net.Http;\n";
+
+    [Fact]
+    public Task Member_holding_created_and_injected_released_unconditionally_is_reported() => OWN205.Diagnostics(Usings + """
+        sealed class Api : IDisposable
+        {
+            private readonly HttpClient {|OWN205:_client|};
+            public Api(HttpClient client = null) { _client = client ?? new HttpClient(); }
+            public void Dispose() => _client.Dispose();
+        }
+        """);
+
+    [Fact]
+    public Task Mixed_member_with_an_ownership_flag_is_clean() => OWN205.Diagnostics(Usings + """
+        sealed class Api : IDisposable
+        {
+            private readonly HttpClient _client;
+            private readonly bool _ownsClient;
+            public Api(HttpClient client = null) { _ownsClient = client is null; _client = client ?? new HttpClient(); }
+            public void Dispose() { if (_ownsClient) _client.Dispose(); }
+        }
+        sealed class OnlyOwned : IDisposable
+        {
+            private readonly HttpClient _client = new HttpClient();
+            public void Dispose() => _client.Dispose();
+        }
+        """);
+}
