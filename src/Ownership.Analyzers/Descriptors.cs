@@ -91,6 +91,30 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "When a member sometimes holds a created resource and sometimes a borrowed one, an unconditional release disposes what the type does not own. Keep an ownership flag (ownsX) and release only when it is set, or use two members.");
 
+    public static readonly DiagnosticDescriptor OWN206 = Create(
+        RuleIdentifiers.DisposeOverrideMissesBaseCall,
+        "Dispose override does not call the base",
+        "'{0}' overrides '{1}' but never calls 'base.{1}', so what the base type owns is never released",
+        RuleCategories.TypeOwnership,
+        DiagnosticSeverity.Warning,
+        "An override of Dispose(bool), Dispose() or DisposeAsyncCore() replaces the base type's release; without the base call, the base's resources leak.");
+
+    public static readonly DiagnosticDescriptor OWN208 = Create(
+        RuleIdentifiers.UnsealedWithoutVirtualDispose,
+        "Disposable type is unsealed without a virtual Dispose(bool) / DisposeAsyncCore",
+        "'{0}' is disposable and can be derived from, but a derived type cannot release its own resources: seal it or add 'protected virtual {1}'",
+        RuleCategories.TypeOwnership,
+        DiagnosticSeverity.Info,
+        "A derived type of an unsealed disposable type has no way to hook its own release into Dispose unless the base offers a virtual Dispose(bool) (or DisposeAsyncCore for IAsyncDisposable).");
+
+    public static readonly DiagnosticDescriptor OWN209 = Create(
+        RuleIdentifiers.DisposeWithoutInterface,
+        "Dispose() declared without implementing IDisposable",
+        "'{0}' declares '{1}' but does not implement '{2}': 'using' and containers will never call it",
+        RuleCategories.TypeOwnership,
+        DiagnosticSeverity.Warning,
+        "A public Dispose method on a type that does not implement IDisposable (or DisposeAsync without IAsyncDisposable) is invisible to using statements, DI containers and every owner that releases through the interface.");
+
     public static DiagnosticDescriptor Create(
         string id,
         string title,

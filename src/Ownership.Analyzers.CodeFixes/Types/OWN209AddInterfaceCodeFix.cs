@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace Ownership.Analyzers.CodeFixes.Types;
+
+/// <summary>OWN209: add IDisposable (IAsyncDisposable) to the type that declares Dispose (DisposeAsync).</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OWN209AddInterfaceCodeFix))]
+public sealed class OWN209AddInterfaceCodeFix : CodeFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.DisposeWithoutInterface);
+
+    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Create((document, node, _, token) => FixAsync(document, node, token));
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var node = root?.FindNode(context.Span, getInnermostNodeForTie: true);
+        if (node is null || await FixAsync(context.Document, node, context.CancellationToken).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create("Implement the interface", async token => await FixAsync(context.Document, node, token).ConfigureAwait(false) ?? context.Document, "OWN209.AddInterface"),
+            context.Diagnostics);
+    }
+
+    private static async Task<Document?> FixAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    {
+        if (node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { Parent: TypeDeclarationSyntax declaration } method)
+        {
+            return null;
+        }
+
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var name = method.Identifier.ValueText == "DisposeAsync" ? "System.IAsyncDisposable" : "System.IDisposable";
+        if (model?.Compilation.GetTypeByMetadataName(name) is not { } @interface)
+        {
+            return null;
+        }
+
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        editor.AddInterfaceType(declaration, editor.Generator.TypeExpression(@interface).WithAdditionalAnnotations(Simplifier.Annotation));
+        return editor.GetChangedDocument();
+    }
+}

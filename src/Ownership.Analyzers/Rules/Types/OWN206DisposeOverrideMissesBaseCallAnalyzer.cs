@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Ownership.Analyzers.Rules.Types;
+
+/// <summary>OWN206: an override of Dispose(bool)/Dispose()/DisposeAsyncCore() never calls the base implementation.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OWN206DisposeOverrideMissesBaseCallAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN206);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterOperationBlockAction(AnalyzeBody);
+    }
+
+    private static void AnalyzeBody(OperationBlockAnalysisContext context)
+    {
+        if (context.OwningSymbol is not IMethodSymbol method || !DisposePattern.IsOverrideOfReleasingBase(method) || method.OverriddenMethod is not { } overridden)
+        {
+            return;
+        }
+
+        foreach (var block in context.OperationBlocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                if (operation.Kind == OperationKind.Invalid)
+                {
+                    return;
+                }
+
+                if (operation is IInvocationOperation { Instance: IInstanceReferenceOperation } invocation
+                    && invocation.TargetMethod.Name == overridden.Name
+                    && invocation.TargetMethod.Parameters.Length == overridden.Parameters.Length
+                    && (invocation.Instance.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.BaseExpressionSyntax || IsSelfCallToOther(invocation, method)))
+                {
+                    return;
+                }
+            }
+        }
+
+        if (IsEmptySourceMethod(overridden, context.Compilation))
+        {
+            // A base that releases nothing (an empty Dispose(bool) in source) loses nothing.
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN206, method.Locations[0], method.ContainingType.Name, method.Name));
+    }
+
+    /// <summary>`Dispose()` overriding and calling `Dispose(true)`, whose own override calls the base, still reaches it.</summary>
+    private static bool IsSelfCallToOther(IInvocationOperation invocation, IMethodSymbol method)
+        => !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, method.OriginalDefinition);
+
+    private static bool IsEmptySourceMethod(IMethodSymbol method, Compilation compilation)
+    {
+        if (method.DeclaringSyntaxReferences.Length == 0)
+        {
+            return false;
+        }
+
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
+        return syntax is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { Body.Statements.Count: 0, ExpressionBody: null };
+    }
+}

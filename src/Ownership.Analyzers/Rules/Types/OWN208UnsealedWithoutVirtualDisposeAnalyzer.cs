@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Ownership.Analyzers.Rules.Types;
+
+/// <summary>
+/// OWN208 (info): a disposable class that can be derived from offers derived types no virtual
+/// Dispose(bool) (or DisposeAsyncCore for IAsyncDisposable) and no virtual Dispose().
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OWN208UnsealedWithoutVirtualDisposeAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN208);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSymbolAction(Analyze, SymbolKind.NamedType);
+    }
+
+    private static void Analyze(SymbolAnalysisContext context)
+    {
+        if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsSealed: false, IsStatic: false, IsRecord: false } type)
+        {
+            return;
+        }
+
+        var sync = DisposePattern.Implements(type, "System.IDisposable");
+        var async = DisposePattern.Implements(type, "System.IAsyncDisposable");
+        if (!sync && !async)
+        {
+            return;
+        }
+
+        // Only the type that introduces the disposal shape is asked; derived types inherit its answer.
+        var methods = type.GetMembers().OfType<IMethodSymbol>().ToList();
+        var declaresDispose = methods.Any(m => DisposePattern.IsParameterless(m, "Dispose") || m.Name == "System.IDisposable.Dispose"
+            || DisposePattern.IsParameterless(m, "DisposeAsync") || m.Name == "System.IAsyncDisposable.DisposeAsync");
+        if (!declaresDispose || methods.Any(m => m.IsOverride && (DisposePattern.IsDisposeBool(m) || m.Name is "Dispose" or "DisposeAsync" or "DisposeAsyncCore")))
+        {
+            return;
+        }
+
+        var extensible = methods.Any(m => DisposePattern.IsExtensible(m)
+            && (DisposePattern.IsDisposeBool(m) || DisposePattern.IsParameterless(m, "Dispose") || DisposePattern.IsParameterless(m, "DisposeAsyncCore") || DisposePattern.IsParameterless(m, "DisposeAsync")));
+        if (extensible)
+        {
+            return;
+        }
+
+        var hook = sync ? "void Dispose(bool disposing)" : "ValueTask DisposeAsyncCore()";
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN208, type.Locations[0], type.Name, hook));
+    }
+}

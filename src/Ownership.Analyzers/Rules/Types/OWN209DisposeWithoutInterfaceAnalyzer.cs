@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Ownership.Analyzers.Rules.Types;
+
+/// <summary>
+/// OWN209: a public Dispose() (or DisposeAsync()) on a class or struct that does not implement
+/// IDisposable (IAsyncDisposable). Ref structs are exempt: their pattern-based Dispose is the contract.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OWN209DisposeWithoutInterfaceAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN209);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSymbolAction(Analyze, SymbolKind.Method);
+    }
+
+    private static void Analyze(SymbolAnalysisContext context)
+    {
+        if (context.Symbol is not IMethodSymbol { DeclaredAccessibility: Accessibility.Public, IsOverride: false } method
+            || method.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct, IsRefLikeType: false } type)
+        {
+            return;
+        }
+
+        string @interface;
+        if (DisposePattern.IsParameterless(method, "Dispose") && method.ReturnsVoid)
+        {
+            @interface = "System.IDisposable";
+        }
+        else if (DisposePattern.IsParameterless(method, "DisposeAsync") && method.ReturnType.Name == "ValueTask")
+        {
+            @interface = "System.IAsyncDisposable";
+        }
+        else
+        {
+            return;
+        }
+
+        if (DisposePattern.Implements(type, @interface))
+        {
+            return;
+        }
+
+        // Another interface of the type may declare it (a custom IReleasable.Dispose()).
+        if (type.AllInterfaces.Any(i => i.GetMembers(method.Name).Any(m => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(m), method))))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN209, method.Locations[0], type.Name, method.Name + "()", @interface.Substring("System.".Length)));
+    }
+}

@@ -1,0 +1,114 @@
+using Ownership.Analyzers.CodeFixes.Types;
+using Ownership.Analyzers.Rules.Types;
+using Ownership.Analyzers.Tests.Verifiers;
+
+namespace Ownership.Analyzers.Tests.Rules.Types;
+
+public class OWN206Tests
+{
+    private const string Base = """
+        using System; using System.IO; using System.Threading.Tasks;
+        class Resource : IDisposable
+        {
+            private readonly Stream _file = File.OpenRead("a");
+            public void Dispose() { Dispose(true); GC.SuppressFinalize(this); }
+            protected virtual void Dispose(bool disposing) { if (disposing) _file.Dispose(); }
+        }
+
+        """;
+
+    [Fact]
+    public Task Override_without_base_call_is_reported_and_fixed() => VerifyFix<OWN206DisposeOverrideMissesBaseCallAnalyzer, OWN206AddBaseCallCodeFix>.Fix(Base + """
+        class Derived : Resource
+        {
+            private readonly Stream _more = File.OpenRead("b");
+            protected override void {|OWN206:Dispose|}(bool disposing)
+            {
+                if (disposing) _more.Dispose();
+            }
+        }
+        """, Base + """
+        class Derived : Resource
+        {
+            private readonly Stream _more = File.OpenRead("b");
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing) _more.Dispose();
+                base.Dispose(disposing);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Base_called_abstract_or_empty_base_are_clean() => Verify<OWN206DisposeOverrideMissesBaseCallAnalyzer>.Diagnostics(Base + """
+        class Calls : Resource { protected override void Dispose(bool disposing) { base.Dispose(disposing); } }
+        abstract class Abstract : IDisposable { public void Dispose() => Dispose(true); protected abstract void Dispose(bool disposing); }
+        class FromAbstract : Abstract { protected override void Dispose(bool disposing) { } }
+        class Empty : IDisposable { public void Dispose() => Dispose(true); protected virtual void Dispose(bool disposing) { } }
+        class FromEmpty : Empty { protected override void Dispose(bool disposing) { } }
+        """);
+}
+
+public class OWN208Tests
+{
+    [Fact]
+    public Task Unsealed_disposable_without_virtual_hook_is_reported_and_sealed() => VerifyFix<OWN208UnsealedWithoutVirtualDisposeAnalyzer, OWN208SealTypeCodeFix>.Fix("""
+        using System;
+        public class {|OWN208:Handle|} : IDisposable
+        {
+            public void Dispose() { }
+        }
+        """, """
+        using System;
+        public sealed class Handle : IDisposable
+        {
+            public void Dispose() { }
+        }
+        """);
+
+    [Fact]
+    public Task Sealed_virtual_pattern_and_derived_types_are_clean() => Verify<OWN208UnsealedWithoutVirtualDisposeAnalyzer>.Diagnostics("""
+        using System; using System.Threading.Tasks;
+        public sealed class Sealed : IDisposable { public void Dispose() { } }
+        public class Pattern : IDisposable { public void Dispose() => Dispose(true); protected virtual void Dispose(bool disposing) { } }
+        public class VirtualDispose : IDisposable { public virtual void Dispose() { } }
+        public class Derived : Pattern { protected override void Dispose(bool disposing) => base.Dispose(disposing); }
+        public class AsyncPattern : IAsyncDisposable { public async ValueTask DisposeAsync() => await DisposeAsyncCore(); protected virtual ValueTask DisposeAsyncCore() => default; }
+        public record Record : IDisposable { public void Dispose() { } }
+        """);
+
+    [Fact]
+    public Task No_seal_fix_when_a_type_derives_from_it() => VerifyFix<OWN208UnsealedWithoutVirtualDisposeAnalyzer, OWN208SealTypeCodeFix>.NoFix("""
+        using System;
+        public class {|OWN208:Handle|} : IDisposable { public void Dispose() { } }
+        public class Special : Handle { }
+        """);
+}
+
+public class OWN209Tests
+{
+    [Fact]
+    public Task Dispose_without_interface_is_reported_and_fixed() => VerifyFix<OWN209DisposeWithoutInterfaceAnalyzer, OWN209AddInterfaceCodeFix>.Fix("""
+        using System;
+        class Connection
+        {
+            public void {|OWN209:Dispose|}() { }
+        }
+        """, """
+        using System;
+        class Connection : IDisposable
+        {
+            public void Dispose() { }
+        }
+        """);
+
+    [Fact]
+    public Task Interfaces_ref_structs_and_other_signatures_are_clean() => Verify<OWN209DisposeWithoutInterfaceAnalyzer>.Diagnostics("""
+        using System;
+        interface IReleasable { void Dispose(); }
+        class Custom : IReleasable { public void Dispose() { } }
+        class Real : IDisposable { public void Dispose() { } }
+        ref struct Builder { public void Dispose() { } }
+        class Other { public void Dispose(bool all) { } private void Dispose() { } public static void Close() { } }
+        """);
+}
