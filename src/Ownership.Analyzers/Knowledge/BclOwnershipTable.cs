@@ -36,6 +36,10 @@ internal static class BclOwnershipTable
         yield return new("Microsoft.Data.SqlClient.SqlCommand", "Dispose drops cached metadata only; the connection is untouched") { NoDisposalNeeded = true };
         yield return new("System.Data.SqlClient.SqlCommand", "Dispose drops cached metadata only; the connection is untouched") { NoDisposalNeeded = true };
 
+        // ---- Abstract bases whose own Dispose(bool) releases nothing (OWN206: no base call needed) ----
+        yield return new("System.IO.Stream", "Stream.Dispose(bool) is empty; Close() and Dispose() only call it") { BaseDisposeIsEmpty = true };
+        yield return new("System.Data.Common.DbDataReader", "Dispose(bool) only calls the virtual Close(); it owns nothing itself") { BaseDisposeIsEmpty = true };
+
         // ---- Factories: the caller owns the result ----
         yield return new("System.IO.File", "each returns a new FileStream / StreamReader / StreamWriter / SafeFileHandle")
         {
@@ -144,8 +148,8 @@ internal static class BclOwnershipTable
         yield return new("System.Net.Security.NegotiateStream", "owns the inner stream unless leaveInnerStreamOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen("leaveInnerStreamOpen") };
         yield return new("System.Xml.XmlTextReader", "owns its input and closes it") { Constructors = ConstructorOwnership.Always };
         yield return new("System.Xml.XmlTextWriter", "Close disposes the wrapped writer") { Constructors = ConstructorOwnership.Always };
-        yield return new("System.IO.TextReader", "Synchronized wraps and owns the reader") { OwningMethods = Names("Synchronized") };
-        yield return new("System.IO.TextWriter", "Synchronized wraps and owns the writer") { OwningMethods = Names("Synchronized") };
+        yield return new("System.IO.TextReader", "Synchronized wraps and owns the reader; TextReader.Dispose(bool) itself is empty") { OwningMethods = Names("Synchronized"), BaseDisposeIsEmpty = true };
+        yield return new("System.IO.TextWriter", "Synchronized wraps and owns the writer; TextWriter.Dispose(bool) itself is empty") { OwningMethods = Names("Synchronized"), BaseDisposeIsEmpty = true };
         yield return new("System.IO.Pipelines.PipeReader", "Complete disposes the stream unless LeaveOpen") { OwningMethods = Names("Create") };
         yield return new("System.IO.Pipelines.PipeWriter", "Complete disposes the stream unless LeaveOpen") { OwningMethods = Names("Create") };
         yield return new("System.Threading.Interlocked", "Exchange/CompareExchange store the value in the referenced location, which owns it from then on") { OwningMethods = Names("Exchange", "CompareExchange") };

@@ -266,6 +266,10 @@ internal sealed class OwnershipKnowledge
     public bool DisposeReleasesNothing(INamedTypeSymbol type)
         => _facts.TryGetValue(type.OriginalDefinition, out var facts) && facts.NoDisposalNeeded;
 
+    /// <summary>The table says the type's own Dispose(bool) releases nothing (see <see cref="TypeFacts.BaseDisposeIsEmpty"/>).</summary>
+    public bool BaseDisposeReleasesNothing(INamedTypeSymbol type)
+        => _facts.TryGetValue(type.OriginalDefinition, out var facts) && facts.BaseDisposeIsEmpty;
+
     /// <summary>A wrapper whose own state is managed (see <see cref="TypeFacts.ManagedWrapper"/>).</summary>
     public bool IsManagedWrapper(ITypeSymbol type)
         => FactsFor(type, includeBases: false) is { ManagedWrapper: true };

@@ -57,6 +57,12 @@ internal sealed class TypeFacts
     /// </summary>
     public bool ManagedWrapper { get; init; }
 
+    /// <summary>
+    /// The type's own Dispose(bool) releases nothing (an abstract base like Stream): an override
+    /// that does not call it loses nothing.
+    /// </summary>
+    public bool BaseDisposeIsEmpty { get; init; }
+
     /// <summary>Methods (and property getters) whose result the caller owns.</summary>
     public ImmutableHashSet<string> CreatingMembers { get; init; } = ImmutableHashSet<string>.Empty;
 

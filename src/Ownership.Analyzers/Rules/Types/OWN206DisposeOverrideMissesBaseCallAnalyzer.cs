@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Ownership.Analyzers.Model;
 
 namespace Ownership.Analyzers.Rules.Types;
 
@@ -34,9 +35,10 @@ public sealed class OWN206DisposeOverrideMissesBaseCallAnalyzer : DiagnosticAnal
                     return;
                 }
 
+                // base.Dispose(…), or delegation to another disposal method of this instance
+                // (Dispose() => DisposeAsync().Wait()) that reaches the base on its own.
                 if (operation is IInvocationOperation { Instance: IInstanceReferenceOperation } invocation
-                    && invocation.TargetMethod.Name == overridden.Name
-                    && invocation.TargetMethod.Parameters.Length == overridden.Parameters.Length
+                    && invocation.TargetMethod.Name is "Dispose" or "DisposeAsync" or "DisposeAsyncCore"
                     && (invocation.Instance.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.BaseExpressionSyntax || IsSelfCallToOther(invocation, method)))
                 {
                     return;
@@ -44,7 +46,8 @@ public sealed class OWN206DisposeOverrideMissesBaseCallAnalyzer : DiagnosticAnal
             }
         }
 
-        if (IsEmptySourceMethod(overridden, context.Compilation))
+        if (IsEmptySourceMethod(overridden, context.Compilation)
+            || OwnershipModel.For(context.Compilation).Knowledge.BaseDisposeReleasesNothing(overridden.ContainingType))
         {
             // A base that releases nothing (an empty Dispose(bool) in source) loses nothing.
             return;

@@ -44,11 +44,14 @@ public sealed class OWN208UnsealedWithoutVirtualDisposeAnalyzer : DiagnosticAnal
             return;
         }
 
-        var extensible = methods.Any(m => DisposePattern.IsExtensible(m)
-            && (DisposePattern.IsDisposeBool(m) || DisposePattern.IsParameterless(m, "Dispose") || DisposePattern.IsParameterless(m, "DisposeAsyncCore") || DisposePattern.IsParameterless(m, "DisposeAsync")));
-        if (extensible)
+        // A hook declared here or inherited (Stream's virtual Dispose(bool)) lets derived types release.
+        for (var current = type; current is not null; current = current.BaseType)
         {
-            return;
+            if (current.GetMembers().OfType<IMethodSymbol>().Any(m => DisposePattern.IsExtensible(m)
+                && (DisposePattern.IsDisposeBool(m) || DisposePattern.IsParameterless(m, "Dispose") || DisposePattern.IsParameterless(m, "DisposeAsyncCore") || DisposePattern.IsParameterless(m, "DisposeAsync"))))
+            {
+                return;
+            }
         }
 
         var hook = sync ? "void Dispose(bool disposing)" : "ValueTask DisposeAsyncCore()";

@@ -46,6 +46,15 @@ public class OWN206Tests
         class FromAbstract : Abstract { protected override void Dispose(bool disposing) { } }
         class Empty : IDisposable { public void Dispose() => Dispose(true); protected virtual void Dispose(bool disposing) { } }
         class FromEmpty : Empty { protected override void Dispose(bool disposing) { } }
+        class OwnStream : Stream
+        {
+            private readonly Stream _inner = File.OpenRead("x");
+            protected override void Dispose(bool disposing) { if (disposing) _inner.Dispose(); }
+            public override bool CanRead => true; public override bool CanSeek => false; public override bool CanWrite => false;
+            public override long Length => 0; public override long Position { get; set; }
+            public override void Flush() { } public override int Read(byte[] b, int o, int c) => 0;
+            public override long Seek(long o, SeekOrigin s) => 0; public override void SetLength(long v) { } public override void Write(byte[] b, int o, int c) { }
+        }
         """);
 }
 
@@ -75,6 +84,7 @@ public class OWN208Tests
         public class Derived : Pattern { protected override void Dispose(bool disposing) => base.Dispose(disposing); }
         public class AsyncPattern : IAsyncDisposable { public async ValueTask DisposeAsync() => await DisposeAsyncCore(); protected virtual ValueTask DisposeAsyncCore() => default; }
         public record Record : IDisposable { public void Dispose() { } }
+        public class HidesStreamDispose : System.IO.MemoryStream { public new void Dispose() { } }
         """);
 
     [Fact]
