@@ -75,6 +75,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "A disposable type must release every resource it created and stored, in Dispose, Dispose(bool) or DisposeAsync (or a method they call).");
 
+    public static readonly DiagnosticDescriptor OWN203 = Create(
+        RuleIdentifiers.OwnedMemberOverwritten,
+        "Owned member overwritten without releasing its previous value",
+        "'{0}' overwrites '{1}', which still holds the resource created {2}; release it first",
+        RuleCategories.TypeOwnership,
+        DiagnosticSeverity.Warning,
+        "Assigning a new resource to a member that holds one the type created loses the only reference to the old one, which is then never released.");
+
     public static readonly DiagnosticDescriptor OWN204 = Create(
         RuleIdentifiers.BorrowedResourceReleased,
         "Disposing a resource that is not owned",

@@ -14,6 +14,7 @@ public static class RuleIdentifiers
     // OWN2xx — a type owns resources
     public const string OwningTypeNotDisposable = "OWN201";
     public const string OwnedMemberNotReleased = "OWN202";
+    public const string OwnedMemberOverwritten = "OWN203";
     public const string BorrowedResourceReleased = "OWN204";
     public const string MemberOwnedAndBorrowed = "OWN205";
     public const string DisposeOverrideMissesBaseCall = "OWN206";

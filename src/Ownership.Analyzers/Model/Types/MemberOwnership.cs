@@ -104,5 +104,15 @@ internal sealed class MemberOwnership
         IsReleasedSomewhere = true;
     }
 
-    internal void MarkReleasedSomewhere() => IsReleasedSomewhere = true;
+    /// <summary>Released in a method that is not part of disposal (Stop, Close, Reconnect): a managed lifecycle.</summary>
+    public bool IsReleasedOutsideDisposal { get; private set; }
+
+    internal void MarkReleasedSomewhere(IOperation release)
+    {
+        IsReleasedSomewhere = true;
+        if (!_releases.Contains(release))
+        {
+            IsReleasedOutsideDisposal = true;
+        }
+    }
 }

@@ -94,7 +94,7 @@ internal sealed class TypeOwnershipBuilder
                     IUsingOperation @using => MemberReleasedBy(@using.Resources, body),
                     _ => null,
                 };
-                released?.MarkReleasedSomewhere();
+                released?.MarkReleasedSomewhere(operation);
             }
         }
 
