@@ -17,40 +17,16 @@ namespace Ownership.Analyzers.CodeFixes.Locals;
 /// the local is never written again (a using local is read-only).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OWN101AddUsingCodeFix))]
-public sealed class OWN101AddUsingCodeFix : CodeFixProvider
+public sealed class OWN101AddUsingCodeFix : OwnershipCodeFixProvider
 {
-    private const string EquivalenceKey = "OWN101.AddUsing";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.DisposeCreatedResource);
 
-    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Create(Fix);
+    private protected override string Title => "Declare it with 'using'";
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
+    private protected override string EquivalenceKey => "OWN101.AddUsing";
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (await Fix(context.Document, node, diagnostic, context.CancellationToken).ConfigureAwait(false) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Declare it with 'using'",
-                    async cancellationToken => await Fix(context.Document, node, diagnostic, cancellationToken).ConfigureAwait(false) ?? context.Document,
-                    EquivalenceKey),
-                diagnostic);
-        }
-    }
-
-    private static async Task<Document?> Fix(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private protected override async Task<Document?> FixAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (!diagnostic.Properties.ContainsKey(OWN101DisposeCreatedResourceAnalyzer.NeverReleasedProperty)
             || document.Project.ParseOptions is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp8 })

@@ -12,40 +12,20 @@ namespace Ownership.Analyzers.CodeFixes.Locals;
 
 /// <summary>OWN105: <c>using</c> becomes <c>await using</c>; <c>x.Dispose()</c> becomes <c>await x.DisposeAsync()</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OWN105AwaitDisposalCodeFix))]
-public sealed class OWN105AwaitDisposalCodeFix : CodeFixProvider
+public sealed class OWN105AwaitDisposalCodeFix : OwnershipCodeFixProvider
 {
-    private const string EquivalenceKey = "OWN105.AwaitDisposal";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.AsyncDisposableDisposedSynchronously);
 
-    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Create(Fix);
+    private protected override string Title => "Release it asynchronously";
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
+    private protected override string EquivalenceKey => "OWN105.AwaitDisposal";
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var node = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent ?? root;
-            if (await Fix(context.Document, node, diagnostic, context.CancellationToken).ConfigureAwait(false) is null)
-            {
-                continue;
-            }
+    /// <summary>The diagnostic stands on the 'using' keyword or the Dispose call.</summary>
+    private protected override SyntaxNode FindNode(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span)
+        => root.FindToken(span.Start).Parent ?? root;
 
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Release it asynchronously",
-                    async cancellationToken => await Fix(context.Document, node, diagnostic, cancellationToken).ConfigureAwait(false) ?? context.Document,
-                    EquivalenceKey),
-                diagnostic);
-        }
-    }
-
-    private static async Task<Document?> Fix(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private protected override async Task<Document?> FixAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);

@@ -13,27 +13,15 @@ namespace Ownership.Analyzers.CodeFixes.Types;
 
 /// <summary>OWN206: call the base implementation at the end of the override.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OWN206AddBaseCallCodeFix))]
-public sealed class OWN206AddBaseCallCodeFix : CodeFixProvider
+public sealed class OWN206AddBaseCallCodeFix : OwnershipCodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.DisposeOverrideMissesBaseCall);
 
-    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Create((document, node, _, token) => FixAsync(document, node, token));
+    private protected override string Title => "Call the base implementation";
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var node = root?.FindNode(context.Span, getInnermostNodeForTie: true);
-        if (node is null || await FixAsync(context.Document, node, context.CancellationToken).ConfigureAwait(false) is null)
-        {
-            return;
-        }
+    private protected override string EquivalenceKey => "OWN206.AddBaseCall";
 
-        context.RegisterCodeFix(
-            CodeAction.Create("Call the base implementation", async token => await FixAsync(context.Document, node, token).ConfigureAwait(false) ?? context.Document, "OWN206.AddBaseCall"),
-            context.Diagnostics);
-    }
-
-    private static async Task<Document?> FixAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    private protected override async Task<Document?> FixAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method)
         {

@@ -13,27 +13,15 @@ namespace Ownership.Analyzers.CodeFixes.Types;
 
 /// <summary>OWN208: seal the type — offered only when nothing in the solution derives from it.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OWN208SealTypeCodeFix))]
-public sealed class OWN208SealTypeCodeFix : CodeFixProvider
+public sealed class OWN208SealTypeCodeFix : OwnershipCodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.UnsealedWithoutVirtualDispose);
 
-    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Create((document, node, _, token) => FixAsync(document, node, token));
+    private protected override string Title => "Seal the type";
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var node = root?.FindNode(context.Span, getInnermostNodeForTie: true);
-        if (node is null || await FixAsync(context.Document, node, context.CancellationToken).ConfigureAwait(false) is null)
-        {
-            return;
-        }
+    private protected override string EquivalenceKey => "OWN208.Seal";
 
-        context.RegisterCodeFix(
-            CodeAction.Create("Seal the type", async token => await FixAsync(context.Document, node, token).ConfigureAwait(false) ?? context.Document, "OWN208.Seal"),
-            context.Diagnostics);
-    }
-
-    private static async Task<Document?> FixAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    private protected override async Task<Document?> FixAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (node.FirstAncestorOrSelf<ClassDeclarationSyntax>() is not { } declaration)
         {

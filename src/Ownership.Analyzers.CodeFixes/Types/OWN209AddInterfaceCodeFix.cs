@@ -12,27 +12,15 @@ namespace Ownership.Analyzers.CodeFixes.Types;
 
 /// <summary>OWN209: add IDisposable (IAsyncDisposable) to the type that declares Dispose (DisposeAsync).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OWN209AddInterfaceCodeFix))]
-public sealed class OWN209AddInterfaceCodeFix : CodeFixProvider
+public sealed class OWN209AddInterfaceCodeFix : OwnershipCodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.DisposeWithoutInterface);
 
-    public override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Create((document, node, _, token) => FixAsync(document, node, token));
+    private protected override string Title => "Implement the interface";
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var node = root?.FindNode(context.Span, getInnermostNodeForTie: true);
-        if (node is null || await FixAsync(context.Document, node, context.CancellationToken).ConfigureAwait(false) is null)
-        {
-            return;
-        }
+    private protected override string EquivalenceKey => "OWN209.AddInterface";
 
-        context.RegisterCodeFix(
-            CodeAction.Create("Implement the interface", async token => await FixAsync(context.Document, node, token).ConfigureAwait(false) ?? context.Document, "OWN209.AddInterface"),
-            context.Diagnostics);
-    }
-
-    private static async Task<Document?> FixAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
+    private protected override async Task<Document?> FixAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { Parent: TypeDeclarationSyntax declaration } method)
         {
