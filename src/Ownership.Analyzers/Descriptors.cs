@@ -123,6 +123,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "A public Dispose method on a type that does not implement IDisposable (or DisposeAsync without IAsyncDisposable) is invisible to using statements, DI containers and every owner that releases through the interface.");
 
+    public static readonly DiagnosticDescriptor OWN303 = Create(
+        RuleIdentifiers.EscapesUsingScope,
+        "Resource escapes its using scope",
+        "'{0}' is released when its 'using' scope ends, but {1} outlives it",
+        RuleCategories.Lifetimes,
+        DiagnosticSeverity.Warning,
+        "A value that is returned, stored, or still running (an un-awaited task, a deferred query, a lambda) after the 'using' that owns its resource ends sees a disposed resource: ObjectDisposedException, or worse, on some paths and some timings only.");
+
     public static DiagnosticDescriptor Create(
         string id,
         string title,

@@ -11,6 +11,9 @@ public static class RuleIdentifiers
     public const string AsyncDisposableDisposedSynchronously = "OWN105";
     public const string ResourceReturnedThroughNonDisposable = "OWN106";
 
+    // OWN3xx — a resource is used outside its lifetime
+    public const string EscapesUsingScope = "OWN303";
+
     // OWN2xx — a type owns resources
     public const string OwningTypeNotDisposable = "OWN201";
     public const string OwnedMemberNotReleased = "OWN202";
