@@ -118,7 +118,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor OWN209 = Create(
         RuleIdentifiers.DisposeWithoutInterface,
         "Dispose() declared without implementing IDisposable",
-        "'{0}' declares '{1}' but does not implement '{2}': 'using' and containers will never call it",
+        "'{0}' declares '{1}' but does not implement '{2}': containers and code that releases through the interface will never call it",
         RuleCategories.TypeOwnership,
         DiagnosticSeverity.Warning,
         "A public Dispose method on a type that does not implement IDisposable (or DisposeAsync without IAsyncDisposable) is invisible to using statements, DI containers and every owner that releases through the interface.");

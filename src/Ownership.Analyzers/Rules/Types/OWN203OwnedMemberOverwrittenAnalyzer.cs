@@ -62,9 +62,12 @@ public sealed class OWN203OwnedMemberOverwrittenAnalyzer : TypeOwnershipAnalyzer
 
         // Anything that mentions the member before the store (a release, a null test, a hand-off) — or a
         // condition around it — may make the overwrite safe; precision first.
+        // The right-hand side reading the member (`_s = new BufferedStream(_s)`) hands the old value on.
+        var target = (store.Syntax as Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax)?.Left;
         foreach (var identifier in body.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
-            if (identifier.Identifier.ValueText == member.Name && identifier.SpanStart < store.Syntax.SpanStart && !store.Syntax.Span.Contains(identifier.Span))
+            if (identifier.Identifier.ValueText == member.Name && identifier.SpanStart < store.Syntax.Span.End
+                && (target is null || !target.Span.Contains(identifier.Span)))
             {
                 return true;
             }

@@ -47,7 +47,7 @@ public sealed class OWN206DisposeOverrideMissesBaseCallAnalyzer : DiagnosticAnal
         }
 
         if (IsEmptySourceMethod(overridden, context.Compilation)
-            || OwnershipModel.For(context.Compilation).Knowledge.BaseDisposeReleasesNothing(overridden.ContainingType))
+            || (DisposePattern.IsDisposeBool(overridden) && OwnershipModel.For(context.Compilation).Knowledge.BaseDisposeReleasesNothing(overridden.ContainingType)))
         {
             // A base that releases nothing (an empty Dispose(bool) in source) loses nothing.
             return;

@@ -34,7 +34,7 @@ public sealed class OWN209DisposeWithoutInterfaceAnalyzer : DiagnosticAnalyzer
         {
             @interface = "System.IDisposable";
         }
-        else if (DisposePattern.IsParameterless(method, "DisposeAsync") && method.ReturnType.Name == "ValueTask")
+        else if (DisposePattern.IsParameterless(method, "DisposeAsync") && method.ReturnType is INamedTypeSymbol { Name: "ValueTask", IsGenericType: false })
         {
             @interface = "System.IAsyncDisposable";
         }

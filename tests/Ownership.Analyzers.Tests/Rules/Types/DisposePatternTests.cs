@@ -120,5 +120,6 @@ public class OWN209Tests
         class Real : IDisposable { public void Dispose() { } }
         ref struct Builder { public void Dispose() { } }
         class Other { public void Dispose(bool all) { } private void Dispose() { } public static void Close() { } }
+        class Generic { public System.Threading.Tasks.ValueTask<int> DisposeAsync() => default; }
         """);
 }

@@ -34,6 +34,7 @@ public class OWN203Tests
             public void CloseC() { _c.Dispose(); }
             public void OpenC() { _c = File.OpenRead("c"); }
             public void SwapE(Stream borrowed) { _e = borrowed; }
+            public void WrapA() { _a = new BufferedStream(_a); }
             public void Dispose() { _a.Dispose(); _b?.Dispose(); _c?.Dispose(); _d?.Dispose(); _e.Dispose(); }
         }
         """);
