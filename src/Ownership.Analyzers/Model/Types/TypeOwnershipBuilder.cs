@@ -242,6 +242,13 @@ internal sealed class TypeOwnershipBuilder
                 yield break;
         }
 
+        if (unwrapped is IMemberReferenceOperation own && IsOwnMember(own))
+        {
+            // `_b = _a`: a copy of this type's own member, not something borrowed from another object.
+            yield return (Origin.Unknown, own.Member);
+            yield break;
+        }
+
         var found = _model.GetOrigin(unwrapped, _options);
         if (found == Origin.Created)
         {
@@ -250,6 +257,11 @@ internal sealed class TypeOwnershipBuilder
         else if (found == Origin.Borrowed || IsBorrowedByKnowledge(unwrapped))
         {
             yield return (Origin.Borrowed, (unwrapped as IMemberReferenceOperation)?.Member ?? (unwrapped as IInvocationOperation)?.TargetMethod);
+        }
+        else
+        {
+            // Nothing known: the rules that need every value to be borrowed stay silent.
+            yield return (Origin.Unknown, null);
         }
     }
 
@@ -393,31 +405,41 @@ internal sealed class TypeOwnershipBuilder
         return null;
     }
 
-    /// <summary>The release sits under a boolean flag or identity test (if (_ownsStream) …, if (_s != _shared) …).</summary>
+    /// <summary>
+    /// The release sits under an ownership flag (<c>if (_ownsStream)</c>, <c>if (!_leaveOpen)</c>) or an
+    /// identity test (<c>if (_s != _shared)</c>) — not under <c>if (disposing)</c> or <c>if (!_disposed)</c>.
+    /// </summary>
     private static bool IsGuarded(IOperation release)
     {
         for (var current = release.Parent; current is not null; current = current.Parent)
         {
-            if (current is IConditionalOperation { Condition: var condition })
+            if (current is not IConditionalOperation { Condition: var condition })
             {
-                var tested = condition;
-                while (tested is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
-                {
-                    tested = not.Operand;
-                }
+                continue;
+            }
 
-                if (tested.Type?.SpecialType == SpecialType.System_Boolean && tested is IMemberReferenceOperation or IParameterReferenceOperation or ILocalReferenceOperation)
-                {
-                    return true;
-                }
+            var tested = condition;
+            while (tested is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            {
+                tested = not.Operand;
+            }
 
-                if (tested is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
-                    && !(binary.LeftOperand.ConstantValue.HasValue && binary.LeftOperand.ConstantValue.Value is null)
-                    && !(binary.RightOperand.ConstantValue.HasValue && binary.RightOperand.ConstantValue.Value is null)
-                    && binary.LeftOperand.Type?.IsReferenceType == true)
-                {
-                    return true;
-                }
+            var flagName = tested switch
+            {
+                IFieldReferenceOperation field => field.Field.Name,
+                IPropertyReferenceOperation property => property.Property.Name,
+                IParameterReferenceOperation parameter => parameter.Parameter.Name,
+                ILocalReferenceOperation local => local.Local.Name,
+                _ => null,
+            };
+            if (tested.Type?.SpecialType == SpecialType.System_Boolean && flagName is not null && OwnershipGuards.IsOwnershipFlagName(flagName))
+            {
+                return true;
+            }
+
+            if (OwnershipGuards.IsIdentityComparison(tested))
+            {
+                return true;
             }
         }
 

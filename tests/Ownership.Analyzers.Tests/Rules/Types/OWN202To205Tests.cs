@@ -83,6 +83,17 @@ public class OWN204Tests
             }
             public void Dispose() { {|OWN204:_service.Dispose()|}; {|OWN204:_stream.Dispose()|}; }
         }
+        class Pattern : IDisposable
+        {
+            private readonly Stream _stream;
+            private bool _disposed;
+            public Pattern(Other other) { _stream = other.Stream; }
+            public void Dispose() => Dispose(true);
+            protected virtual void Dispose(bool disposing)
+            {
+                if (!_disposed) { if (disposing) { {|OWN204:_stream.Dispose()|}; } _disposed = true; }
+            }
+        }
         """);
 
     [Fact]
@@ -93,6 +104,14 @@ public class OWN204Tests
             private readonly Stream _own = File.OpenRead("a");
             public Wrapper(Stream inner) { _inner = inner; }
             public void Dispose() { _inner.Dispose(); _own.Dispose(); }
+        }
+        sealed class Copies : IDisposable
+        {
+            private readonly Stream _a = File.OpenRead("a");
+            private readonly Stream _b;
+            private readonly Stream _c;
+            public Copies(Other other, Func<Stream> make) { _b = _a; _c = other.Stream; _c = make(); }
+            public void Dispose() { _a.Dispose(); _b.Dispose(); _c.Dispose(); }
         }
         sealed class Guarded : IDisposable
         {
