@@ -171,3 +171,47 @@ public class OWN105FixTests
         }
         """);
 }
+
+public class OWN103FixTests
+{
+    private const string Usings = "using System; using System.IO;\n";
+
+    [Fact]
+    public Task Explicit_release_before_return_becomes_using() => VerifyFix<OWN103ReleaseNotInFinallyAnalyzer, OWN103ConvertToUsingCodeFix>.Fix(Usings + """
+        class C
+        {
+            string M(string path)
+            {
+                var reader = {|OWN103:new StreamReader(path)|};
+                var text = reader.ReadToEnd();
+                reader.Dispose();
+                return text;
+            }
+        }
+        """, Usings + """
+        class C
+        {
+            string M(string path)
+            {
+                using var reader = new StreamReader(path);
+                var text = reader.ReadToEnd();
+                return text;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_when_work_follows_the_release() => VerifyFix<OWN103ReleaseNotInFinallyAnalyzer, OWN103ConvertToUsingCodeFix>.NoFix(Usings + """
+        class C
+        {
+            string M(string path)
+            {
+                var reader = {|OWN103:new StreamReader(path)|};
+                var text = reader.ReadToEnd();
+                reader.Dispose();
+                File.Delete(path);
+                return text;
+            }
+        }
+        """);
+}
