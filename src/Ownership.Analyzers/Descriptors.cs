@@ -131,6 +131,38 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "A value that is returned, stored, or still running (an un-awaited task, a deferred query, a lambda) after the 'using' that owns its resource ends sees a disposed resource: ObjectDisposedException, or worse, on some paths and some timings only.");
 
+    public static readonly DiagnosticDescriptor OWN501 = Create(
+        RuleIdentifiers.RentedArrayNotReturned,
+        "Rented array not returned to its pool on every path",
+        "'{0}' is rented from '{1}' but {2}",
+        RuleCategories.Pools,
+        DiagnosticSeverity.Warning,
+        "An array rented from an ArrayPool must be returned to the same pool on every path that leaves the method, or handed to a new owner. A pool that does not get its arrays back allocates new ones: the garbage pooling was meant to avoid comes back, and a custom pool may refuse arrays that are not its own.");
+
+    public static readonly DiagnosticDescriptor OWN502 = Create(
+        RuleIdentifiers.PooledArrayUsedAfterReturn,
+        "Pooled array used after return, or returned twice",
+        "'{0}' is {1} after it was returned to the pool",
+        RuleCategories.Pools,
+        DiagnosticSeverity.Warning,
+        "Once an array is returned, the pool may hand it to another renter at any moment: reading or writing it afterwards reads or corrupts someone else's data, and returning it twice lets two renters share one array.");
+
+    public static readonly DiagnosticDescriptor OWN503 = Create(
+        RuleIdentifiers.UnmanagedMemoryNotFreed,
+        "Unmanaged memory not freed on every path",
+        "'{0}' is allocated by '{1}' but {2}",
+        RuleCategories.Pools,
+        DiagnosticSeverity.Warning,
+        "Memory from Marshal.AllocHGlobal, Marshal.AllocCoTaskMem or NativeMemory.Alloc/AlignedAlloc is invisible to the garbage collector: it must be freed on every path that leaves the method, or handed to a new owner, and by the free of the allocator that made it.");
+
+    public static readonly DiagnosticDescriptor OWN504 = Create(
+        RuleIdentifiers.GCHandleNotFreed,
+        "GCHandle not freed on every path",
+        "'{0}' is allocated by 'GCHandle.Alloc' but {1}",
+        RuleCategories.Pools,
+        DiagnosticSeverity.Warning,
+        "A GCHandle keeps its target alive, and a pinned one keeps it from moving (fragmenting the heap), until Free is called. Free it on every path that leaves the method, or hand it on (GCHandle.ToIntPtr).");
+
     public static DiagnosticDescriptor Create(
         string id,
         string title,

@@ -23,4 +23,10 @@ public static class RuleIdentifiers
     public const string DisposeOverrideMissesBaseCall = "OWN206";
     public const string UnsealedWithoutVirtualDispose = "OWN208";
     public const string DisposeWithoutInterface = "OWN209";
+
+    // OWN5xx — pooled and unmanaged resources
+    public const string RentedArrayNotReturned = "OWN501";
+    public const string PooledArrayUsedAfterReturn = "OWN502";
+    public const string UnmanagedMemoryNotFreed = "OWN503";
+    public const string GCHandleNotFreed = "OWN504";
 }

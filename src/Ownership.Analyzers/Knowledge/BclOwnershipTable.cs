@@ -155,5 +155,103 @@ internal static class BclOwnershipTable
         yield return new("System.Threading.Interlocked", "Exchange/CompareExchange store the value in the referenced location, which owns it from then on") { OwningMethods = Names("Exchange", "CompareExchange") };
         yield return new("System.Threading.Volatile", "Write stores the value in the referenced location") { OwningMethods = Names("Write") };
         yield return new("System.Reactive.Disposables.CompositeDisposable", "disposes every item it holds") { OwningMethods = Names("Add"), Constructors = ConstructorOwnership.Always };
+
+        foreach (var entry in HandleEntries())
+        {
+            yield return entry;
+        }
+    }
+
+    /// <summary>
+    /// Resources that are not disposable objects (OWN5xx): what makes them, what releases them,
+    /// and which calls only copy them. The release of each must match how it was made.
+    /// </summary>
+    private static IEnumerable<TypeFacts> HandleEntries()
+    {
+        var hGlobal = new HandleFactory(ResourceKind.UnmanagedMemory, MemoryAllocator.HGlobal, "FreeHGlobal");
+        var coTaskMem = new HandleFactory(ResourceKind.UnmanagedMemory, MemoryAllocator.CoTaskMem, "FreeCoTaskMem");
+        var freeHGlobal = new HandleRelease(ResourceKind.UnmanagedMemory, MemoryAllocator.HGlobal, "hglobal");
+        var zeroFreeHGlobal = new HandleRelease(ResourceKind.UnmanagedMemory, MemoryAllocator.HGlobal, "s");
+        var zeroFreeCoTaskMem = new HandleRelease(ResourceKind.UnmanagedMemory, MemoryAllocator.CoTaskMem, "s");
+        yield return new("System.Runtime.InteropServices.Marshal", "AllocHGlobal/StringToHGlobal* memory is freed by FreeHGlobal, AllocCoTaskMem/StringToCoTaskMem* memory by FreeCoTaskMem (docs: 'Marshal.FreeHGlobal'); ReAlloc* frees its argument and returns new memory of the same allocator")
+        {
+            HandleFactories = ImmutableDictionary.CreateRange(new Dictionary<string, HandleFactory>
+            {
+                ["AllocHGlobal"] = hGlobal,
+                ["ReAllocHGlobal"] = hGlobal,
+                ["StringToHGlobalAnsi"] = hGlobal,
+                ["StringToHGlobalUni"] = hGlobal,
+                ["StringToHGlobalAuto"] = hGlobal,
+                ["SecureStringToGlobalAllocAnsi"] = hGlobal with { ReleaseMethod = "ZeroFreeGlobalAllocAnsi" },
+                ["SecureStringToGlobalAllocUnicode"] = hGlobal with { ReleaseMethod = "ZeroFreeGlobalAllocUnicode" },
+                ["AllocCoTaskMem"] = coTaskMem,
+                ["ReAllocCoTaskMem"] = coTaskMem,
+                ["StringToCoTaskMemAnsi"] = coTaskMem,
+                ["StringToCoTaskMemUni"] = coTaskMem,
+                ["StringToCoTaskMemAuto"] = coTaskMem,
+                ["StringToCoTaskMemUTF8"] = coTaskMem,
+            }),
+            HandleReleases = ImmutableDictionary.CreateRange(new Dictionary<string, HandleRelease>
+            {
+                ["FreeHGlobal"] = freeHGlobal,
+                ["ReAllocHGlobal"] = freeHGlobal with { Parameter = "pv" },
+                ["ZeroFreeGlobalAllocAnsi"] = zeroFreeHGlobal,
+                ["ZeroFreeGlobalAllocUnicode"] = zeroFreeHGlobal,
+                ["FreeCoTaskMem"] = new(ResourceKind.UnmanagedMemory, MemoryAllocator.CoTaskMem, "ptr"),
+                ["ReAllocCoTaskMem"] = new(ResourceKind.UnmanagedMemory, MemoryAllocator.CoTaskMem, "pv"),
+                ["ZeroFreeCoTaskMemAnsi"] = zeroFreeCoTaskMem,
+                ["ZeroFreeCoTaskMemUnicode"] = zeroFreeCoTaskMem,
+                ["ZeroFreeCoTaskMemUTF8"] = zeroFreeCoTaskMem,
+            }),
+        };
+
+        var native = new HandleFactory(ResourceKind.UnmanagedMemory, MemoryAllocator.NativeMemory, "Free");
+        var aligned = new HandleFactory(ResourceKind.UnmanagedMemory, MemoryAllocator.NativeMemoryAligned, "AlignedFree");
+        var free = new HandleRelease(ResourceKind.UnmanagedMemory, MemoryAllocator.NativeMemory, "ptr");
+        var alignedFree = new HandleRelease(ResourceKind.UnmanagedMemory, MemoryAllocator.NativeMemoryAligned, "ptr");
+        yield return new("System.Runtime.InteropServices.NativeMemory", "Alloc/AllocZeroed/Realloc memory is freed by Free, AlignedAlloc/AlignedRealloc memory by AlignedFree, never the other (docs: 'NativeMemory.AlignedAlloc')")
+        {
+            HandleFactories = ImmutableDictionary.CreateRange(new Dictionary<string, HandleFactory>
+            {
+                ["Alloc"] = native,
+                ["AllocZeroed"] = native,
+                ["Realloc"] = native,
+                ["AlignedAlloc"] = aligned,
+                ["AlignedRealloc"] = aligned,
+            }),
+            HandleReleases = ImmutableDictionary.CreateRange(new Dictionary<string, HandleRelease>
+            {
+                ["Free"] = free,
+                ["Realloc"] = free,
+                ["AlignedFree"] = alignedFree,
+                ["AlignedRealloc"] = alignedFree,
+            }),
+        };
+
+        yield return new("System.Buffers.ArrayPool`1", "Rent hands out an array that must be given back with Return, to the same pool (docs: 'ArrayPool<T>.Rent')")
+        {
+            HandleFactories = ImmutableDictionary<string, HandleFactory>.Empty.Add("Rent", new(ResourceKind.PooledArray, MemoryAllocator.None, "Return")),
+            HandleReleases = ImmutableDictionary<string, HandleRelease>.Empty.Add("Return", new(ResourceKind.PooledArray, MemoryAllocator.None, "array")),
+        };
+
+        yield return new("System.Runtime.InteropServices.GCHandle", "Alloc makes a handle that keeps its target alive (pinned: unmovable) until Free; ToIntPtr and the IntPtr conversion hand it to whoever frees it later through FromIntPtr")
+        {
+            HandleFactories = ImmutableDictionary<string, HandleFactory>.Empty.Add("Alloc", new(ResourceKind.GCHandle, MemoryAllocator.None, "Free", ReleasedOnValue: true)),
+            HandleReleases = ImmutableDictionary<string, HandleRelease>.Empty.Add("Free", new(ResourceKind.GCHandle, MemoryAllocator.None, null)),
+            OwningMethods = Names("ToIntPtr", "op_Explicit"),
+            HoldsResourceMembers = Names("IsAllocated"),
+        };
+        yield return new("System.IntPtr", "IntPtr.Zero is no memory: freeing it is a no-op, so a test against it guards a conditional free") { NoResourceMembers = Names("Zero") };
+        yield return new("System.UIntPtr", "UIntPtr.Zero is no memory") { NoResourceMembers = Names("Zero") };
+
+        // Results that copy what they are built from: the copy holds no part of the rented array.
+        var copies = Names("ToArray", "ToString", "ToList", "ToImmutableArray");
+        yield return new("System.Span`1", "ToArray copies the elements") { CopyingMembers = copies };
+        yield return new("System.ReadOnlySpan`1", "ToArray copies the elements") { CopyingMembers = copies };
+        yield return new("System.Memory`1", "ToArray copies the elements") { CopyingMembers = copies };
+        yield return new("System.ReadOnlyMemory`1", "ToArray copies the elements") { CopyingMembers = copies };
+        yield return new("System.ArraySegment`1", "ToArray copies the elements") { CopyingMembers = copies };
+        yield return new("System.Array", "Clone returns a new array") { CopyingMembers = Names("Clone") };
+        yield return new("System.Linq.Enumerable", "ToArray/ToList/ToHashSet/ToDictionary build new collections") { CopyingMembers = Names("ToArray", "ToList", "ToHashSet", "ToDictionary", "ToLookup") };
     }
 }

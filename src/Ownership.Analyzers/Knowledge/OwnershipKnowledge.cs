@@ -31,7 +31,7 @@ internal enum ArgumentFate
 /// The knowledge sources of DESIGN §1 — attributes, options, the curated table — resolved for
 /// one compilation. Source-method summaries are the model's business, not this class's.
 /// </summary>
-internal sealed class OwnershipKnowledge
+internal sealed partial class OwnershipKnowledge
 {
     private readonly Dictionary<INamedTypeSymbol, TypeFacts> _facts;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _resourceTypes = new(SymbolEqualityComparer.Default);

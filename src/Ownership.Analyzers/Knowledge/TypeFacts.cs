@@ -84,4 +84,19 @@ internal sealed class TypeFacts
 
     /// <summary>How constructors treat resource arguments; null = the default (they take ownership).</summary>
     public ConstructorOwnership? Constructors { get; init; }
+
+    /// <summary>Members that make a resource that is not a disposable object (a rented array, native memory, a GCHandle).</summary>
+    public ImmutableDictionary<string, HandleFactory> HandleFactories { get; init; } = ImmutableDictionary<string, HandleFactory>.Empty;
+
+    /// <summary>Methods that release such a resource, given as an argument or as the receiver.</summary>
+    public ImmutableDictionary<string, HandleRelease> HandleReleases { get; init; } = ImmutableDictionary<string, HandleRelease>.Empty;
+
+    /// <summary>Methods whose result is a copy: it holds nothing of the receiver or the arguments (<c>span.ToArray()</c>).</summary>
+    public ImmutableHashSet<string> CopyingMembers { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>Static fields that stand for "no resource", as null does for an object (<c>IntPtr.Zero</c>).</summary>
+    public ImmutableHashSet<string> NoResourceMembers { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>Properties that are false exactly when the value holds no resource (<c>GCHandle.IsAllocated</c>).</summary>
+    public ImmutableHashSet<string> HoldsResourceMembers { get; init; } = ImmutableHashSet<string>.Empty;
 }

@@ -19,6 +19,7 @@ internal sealed class WellKnownTypes
         IAsyncEnumerableOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
         ICollectionOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_ICollection_T);
         Boolean = compilation.GetSpecialType(SpecialType.System_Boolean);
+        ArrayPoolOfT = compilation.GetTypeByMetadataName("System.Buffers.ArrayPool`1");
     }
 
     public INamedTypeSymbol IDisposable { get; }
@@ -33,6 +34,7 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? IAsyncEnumerableOfT { get; }
     public INamedTypeSymbol ICollectionOfT { get; }
     public INamedTypeSymbol Boolean { get; }
+    public INamedTypeSymbol? ArrayPoolOfT { get; }
 
     public static WellKnownTypes Create(Compilation compilation) => new(compilation);
 

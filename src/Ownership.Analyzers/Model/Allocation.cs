@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Ownership.Analyzers.Knowledge;
 
 namespace Ownership.Analyzers.Model;
 
@@ -43,7 +45,15 @@ internal enum TransferKinds
 /// The branch conditions the release runs under, nearest first (<c>if (ownsStream) stream.Dispose();</c>):
 /// they may make the method a conditional owner (DESIGN §4.4, see <see cref="OwnershipGuards"/>).
 /// </param>
-internal readonly record struct ReleaseSite(IOperation Operation, bool IsImplicit, bool IsProtected, bool IsAsync, System.Collections.Immutable.ImmutableArray<IOperation> Guards);
+internal readonly record struct ReleaseSite(IOperation Operation, bool IsImplicit, bool IsProtected, bool IsAsync, System.Collections.Immutable.ImmutableArray<IOperation> Guards)
+{
+    /// <summary>
+    /// The release does not match how the resource was made: native memory freed by another
+    /// allocator's free, or a rented array returned to a pool it provably did not come from.
+    /// It still ends this owner's ownership (the resource is not leaked); it is a finding of its own.
+    /// </summary>
+    public bool IsMismatched { get; init; }
+}
 
 /// <summary>
 /// One creation site of a resource in a method: the unit the flow tracks. What happened to it
@@ -52,12 +62,16 @@ internal readonly record struct ReleaseSite(IOperation Operation, bool IsImplici
 internal sealed class Allocation
 {
     private readonly Dictionary<IOperation, ReleaseSite> _releases = new();
+    private HashSet<IOperation>? _usesAfterRelease;
+    private HashSet<IOperation>? _repeatedReleases;
 
-    public Allocation(int index, IOperation creation, ITypeSymbol type)
+    public Allocation(int index, IOperation creation, ITypeSymbol type, ResourceKind kind = ResourceKind.Disposable, MemoryAllocator allocator = MemoryAllocator.None)
     {
         Index = index;
         Creation = creation;
         Type = type;
+        Kind = kind;
+        Allocator = allocator;
     }
 
     public int Index { get; }
@@ -67,6 +81,27 @@ internal sealed class Allocation
 
     /// <summary>The resource's static type (for a task-returning factory, the awaited type).</summary>
     public ITypeSymbol Type { get; }
+
+    /// <summary>What kind of resource it is, which decides what releases it.</summary>
+    public ResourceKind Kind { get; }
+
+    /// <summary>A disposable object (the OWN1xx rules read only these; the other kinds have rules of their own).</summary>
+    public bool IsDisposable => Kind == ResourceKind.Disposable;
+
+    /// <summary>For <see cref="ResourceKind.UnmanagedMemory"/>: the allocator family it came from.</summary>
+    public MemoryAllocator Allocator { get; }
+
+    /// <summary>For a rented array: the pool expression it was rented from (the receiver of <c>Rent</c>).</summary>
+    public IOperation? Pool => Kind == ResourceKind.PooledArray ? (Creation as IInvocationOperation)?.Instance : null;
+
+    /// <summary>
+    /// Places that use it after it was released on every path that reaches them (an element
+    /// read, a call, handing it on). A length read is not a use: it cannot observe the contents.
+    /// </summary>
+    public IReadOnlyCollection<IOperation> UsesAfterRelease => (IReadOnlyCollection<IOperation>?)_usesAfterRelease ?? System.Array.Empty<IOperation>();
+
+    /// <summary>Releases that run when it was already released on every path that reaches them.</summary>
+    public IReadOnlyCollection<IOperation> RepeatedReleases => (IReadOnlyCollection<IOperation>?)_repeatedReleases ?? System.Array.Empty<IOperation>();
 
     /// <summary>The first user local the value was stored in, if any.</summary>
     public ILocalSymbol? Local { get; private set; }
@@ -120,4 +155,8 @@ internal sealed class Allocation
             _releases.Add(site.Operation, site);
         }
     }
+
+    internal void RecordUseAfterRelease(IOperation site) => (_usesAfterRelease ??= new HashSet<IOperation>()).Add(site);
+
+    internal void RecordRepeatedRelease(IOperation site) => (_repeatedReleases ??= new HashSet<IOperation>()).Add(site);
 }

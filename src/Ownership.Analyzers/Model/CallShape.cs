@@ -47,4 +47,63 @@ internal static class CallShape
         // an interface that is not disposable) may be stored.
         return knowledge.IsResourceType(parameter.Type) ? ArgumentDecision.Keep : ArgumentDecision.Transfer;
     }
+
+    /// <summary>
+    /// The same default for a resource that is not an object (a rented array, a pointer, a
+    /// GCHandle): passing it to a parameter of its own type is using it (<c>stream.Read(buffer)</c>),
+    /// not handing it on — unless the parameter is wide enough to be kept (<c>object</c>, <c>T</c>:
+    /// a queue, a channel), the call is add-like or a delegate. A result that can carry it (a span,
+    /// a wrapper, a pointer) stands for it.
+    /// </summary>
+    public static ArgumentDecision DecideForHandle(OwnershipKnowledge knowledge, IMethodSymbol method, IParameterSymbol parameter)
+    {
+        if (method.MethodKind == MethodKind.DelegateInvoke || AddLikeNames.Contains(method.Name))
+        {
+            return ArgumentDecision.Transfer;
+        }
+
+        var declared = parameter.OriginalDefinition.Type;
+        if (declared is ITypeParameterSymbol || declared.SpecialType == SpecialType.System_Object)
+        {
+            return ArgumentDecision.Transfer;
+        }
+
+        var result = method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType;
+        return CanCarry(knowledge, result) ? ArgumentDecision.Alias : ArgumentDecision.Keep;
+    }
+
+    /// <summary>
+    /// A value of this type may hold on to the array or memory it was made from (a span, a
+    /// stream over it, a pointer); a number, a string, a bool or a task does not.
+    /// </summary>
+    public static bool CanCarry(OwnershipKnowledge knowledge, ITypeSymbol? type)
+    {
+        if (type is null || type.TypeKind == TypeKind.Enum || knowledge.Types.IsTaskLike(type))
+        {
+            return false;
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Void:
+            case SpecialType.System_Boolean:
+            case SpecialType.System_Char:
+            case SpecialType.System_SByte:
+            case SpecialType.System_Byte:
+            case SpecialType.System_Int16:
+            case SpecialType.System_UInt16:
+            case SpecialType.System_Int32:
+            case SpecialType.System_UInt32:
+            case SpecialType.System_Int64:
+            case SpecialType.System_UInt64:
+            case SpecialType.System_Decimal:
+            case SpecialType.System_Single:
+            case SpecialType.System_Double:
+            case SpecialType.System_String:
+            case SpecialType.System_DateTime:
+                return false;
+            default:
+                return true;
+        }
+    }
 }

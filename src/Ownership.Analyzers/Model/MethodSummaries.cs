@@ -104,7 +104,7 @@ internal sealed class MethodSummaries
         return fates.Length == 0 ? null : fates[parameter.Ordinal];
     }
 
-    private static IMethodSymbol Normalize(IMethodSymbol method)
+    internal static IMethodSymbol Normalize(IMethodSymbol method)
     {
         method = method.ReducedFrom ?? method;
         method = method.PartialImplementationPart ?? method;
@@ -360,7 +360,7 @@ internal sealed class MethodSummaries
         }
     }
 
-    private sealed class MethodDepthComparer : IEqualityComparer<(IMethodSymbol Method, int Depth)>
+    internal sealed class MethodDepthComparer : IEqualityComparer<(IMethodSymbol Method, int Depth)>
     {
         public static readonly MethodDepthComparer Instance = new();
 

@@ -23,7 +23,7 @@ internal enum Origin
 /// it creates" (<see cref="GetBodyOwnership"/>) and "what does this source method do with its
 /// arguments" (<see cref="Summaries"/>). One instance per compilation, shared by all analyzers.
 /// </summary>
-internal sealed class OwnershipModel
+internal sealed partial class OwnershipModel
 {
     private static readonly ConditionalWeakTable<Compilation, OwnershipModel> Models = new();
 

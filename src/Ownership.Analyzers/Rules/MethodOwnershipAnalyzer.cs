@@ -8,8 +8,8 @@ using Ownership.Analyzers.Model;
 namespace Ownership.Analyzers.Rules;
 
 /// <summary>
-/// The plumbing shared by the rules that read a method's ownership (OWN1xx): one model per
-/// compilation, the model's answer per body, and the rule's own reading of it.
+/// The plumbing shared by the rules that read a method's ownership (OWN1xx, OWN5xx): one model
+/// per compilation, the model's answer per body, and the rule's own reading of it.
 /// </summary>
 public abstract class MethodOwnershipAnalyzer : DiagnosticAnalyzer
 {
@@ -60,7 +60,7 @@ public abstract class MethodOwnershipAnalyzer : DiagnosticAnalyzer
 
     private protected abstract void Analyze(OperationBlockAnalysisContext context, OwnershipModel model, FunctionOwnership function);
 
-    /// <summary>A short name for the resource in messages: its local, else its type.</summary>
+    /// <summary>A short name for the resource in messages: its local, else its type (<c>byte[]</c>, <c>void*</c> have no simple name).</summary>
     private protected static string NameOf(Allocation allocation)
-        => allocation.Local?.Name ?? allocation.Type.Name;
+        => allocation.Local?.Name ?? (allocation.Type.Name.Length > 0 ? allocation.Type.Name : allocation.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
 }

@@ -22,6 +22,7 @@ internal static class Verify<TAnalyzer>
             TestCode = source,
             ReferenceAssemblies = TestReferences.Default,
         };
+        test.SolutionTransforms.Add(Verify<TAnalyzer>.AllowUnsafe);
         Configure(test.TestState, editorConfig);
         return test.RunAsync();
     }
@@ -34,6 +35,7 @@ internal static class Verify<TAnalyzer>
             TestCode = source,
             ReferenceAssemblies = TestReferences.Default,
         };
+        test.SolutionTransforms.Add(Verify<TAnalyzer>.AllowUnsafe);
         test.TestState.OutputKind = OutputKind.ConsoleApplication;
         return test.RunAsync();
     }
@@ -45,6 +47,12 @@ internal static class Verify<TAnalyzer>
             state.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig));
         }
     }
+
+    /// <summary>Test projects compile with /unsafe, so that tests can use pointers (<c>NativeMemory</c>, <c>fixed</c>).</summary>
+    internal static Solution AllowUnsafe(Solution solution, ProjectId projectId)
+        => solution.GetProject(projectId)?.CompilationOptions is CSharpCompilationOptions options
+            ? solution.WithProjectCompilationOptions(projectId, options.WithAllowUnsafe(true))
+            : solution;
 }
 
 /// <summary>Applies a code fix, one by one and with Fix All, and checks the result (which must compile).</summary>
@@ -60,6 +68,7 @@ internal static class VerifyFix<TAnalyzer, TCodeFix>
             FixedCode = fixedSource,
             ReferenceAssemblies = TestReferences.Default,
         };
+        test.SolutionTransforms.Add(Verify<TAnalyzer>.AllowUnsafe);
         if (iterations is { } count)
         {
             test.NumberOfIncrementalIterations = count;
@@ -78,6 +87,7 @@ internal static class VerifyFix<TAnalyzer, TCodeFix>
             FixedCode = source,
             ReferenceAssemblies = TestReferences.Default,
         };
+        test.SolutionTransforms.Add(Verify<TAnalyzer>.AllowUnsafe);
         return test.RunAsync();
     }
 }

@@ -2,7 +2,7 @@ using System;
 
 namespace Ownership.Analyzers.Model.Flow;
 
-/// <summary>A small mutable set of allocation indices, one bit each.</summary>
+/// <summary>A small mutable set of indices, one bit each: allocations (or, for anchors, variables).</summary>
 internal sealed class AllocationSet
 {
     private ulong[] _words;
@@ -97,6 +97,62 @@ internal sealed class AllocationSet
         {
             _words[i] &= ~other._words[i];
         }
+    }
+
+    /// <summary>Keeps only the members of <paramref name="other"/>; true when this set shrank.</summary>
+    public bool IntersectWith(AllocationSet other)
+    {
+        var changed = false;
+        for (var i = 0; i < _words.Length; i++)
+        {
+            var kept = i < other._words.Length ? _words[i] & other._words[i] : 0;
+            if (kept != _words[i])
+            {
+                _words[i] = kept;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>True when every member of this set is in <paramref name="other"/>.</summary>
+    public bool IsSubsetOf(AllocationSet other)
+    {
+        for (var i = 0; i < _words.Length; i++)
+        {
+            var theirs = i < other._words.Length ? other._words[i] : 0;
+            if ((_words[i] & ~theirs) != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The only member, when the set has exactly one.</summary>
+    public bool TryGetSingle(out int member)
+    {
+        member = -1;
+        for (var word = 0; word < _words.Length; word++)
+        {
+            var bits = _words[word];
+            if (bits == 0)
+            {
+                continue;
+            }
+
+            if (member >= 0 || (bits & (bits - 1)) != 0)
+            {
+                member = -1;
+                return false;
+            }
+
+            member = (word << 6) + TrailingZeroCount(bits);
+        }
+
+        return member >= 0;
     }
 
     public bool Overlaps(AllocationSet? other)

@@ -3,24 +3,40 @@ namespace Ownership.Analyzers.Model.Flow;
 /// <summary>
 /// The abstract state at one program point: which allocations may still be owned by this
 /// method, and which allocations each variable (local or flow capture) may refer to.
-/// A may-analysis: merging two paths takes unions.
+/// A may-analysis: merging two paths takes unions. Two must-facts ride along, merged by
+/// intersection: which allocations are released on every path here, and which variables hold
+/// an allocation on every path where it is owned (its anchors).
 /// </summary>
 internal sealed class FlowState
 {
     public FlowState(int variableCount, int allocationCount)
     {
         Owned = new AllocationSet(allocationCount);
+        Released = new AllocationSet(allocationCount);
+        Anchors = new AllocationSet?[allocationCount];
         Variables = new AllocationSet?[variableCount];
     }
 
-    private FlowState(AllocationSet owned, AllocationSet?[] variables)
+    private FlowState(AllocationSet owned, AllocationSet released, AllocationSet?[] anchors, AllocationSet?[] variables)
     {
         Owned = owned;
+        Released = released;
+        Anchors = anchors;
         Variables = variables;
     }
 
     /// <summary>Allocations that may be owned, not yet released or handed on.</summary>
     public AllocationSet Owned { get; }
+
+    /// <summary>Allocations released on every path that reaches this point (and not made again since).</summary>
+    public AllocationSet Released { get; }
+
+    /// <summary>
+    /// Per allocation: the variables that refer to it on every path where it is owned, so that
+    /// a null test of one of them proves it is not owned on the null branch. Meaningful only for
+    /// owned allocations; null means "no constraint" (every variable).
+    /// </summary>
+    public AllocationSet?[] Anchors { get; }
 
     /// <summary>Per variable: the allocations it may refer to (null = none).</summary>
     public AllocationSet?[] Variables { get; }
@@ -33,13 +49,31 @@ internal sealed class FlowState
             variables[i] = Variables[i]?.Clone();
         }
 
-        return new FlowState(Owned.Clone(), variables);
+        var anchors = new AllocationSet?[Anchors.Length];
+        for (var i = 0; i < anchors.Length; i++)
+        {
+            anchors[i] = Anchors[i]?.Clone();
+        }
+
+        return new FlowState(Owned.Clone(), Released.Clone(), anchors, variables);
     }
 
-    /// <summary>Merges <paramref name="other"/> into this state; true when anything grew.</summary>
+    /// <summary>The variable no longer refers to what it did: it anchors nothing.</summary>
+    public void Unanchor(int variable)
+    {
+        foreach (var anchors in Anchors)
+        {
+            anchors?.Remove(variable);
+        }
+    }
+
+    /// <summary>Merges <paramref name="other"/> into this state; true when anything changed.</summary>
     public bool MergeFrom(FlowState other)
     {
-        var changed = Owned.UnionWith(other.Owned);
+        // Anchors first: they depend on which side owned each allocation before the union.
+        var changed = MergeAnchors(other);
+        changed |= Owned.UnionWith(other.Owned);
+        changed |= Released.IntersectWith(other.Released);
         for (var i = 0; i < Variables.Length; i++)
         {
             var theirs = other.Variables[i];
@@ -56,6 +90,31 @@ internal sealed class FlowState
             else
             {
                 changed |= Variables[i]!.UnionWith(theirs);
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>A path where an allocation is not owned says nothing about its anchors; where both own it, keep the common ones.</summary>
+    private bool MergeAnchors(FlowState other)
+    {
+        var changed = false;
+        for (var allocation = 0; allocation < Anchors.Length; allocation++)
+        {
+            if (!other.Owned.Contains(allocation) || other.Anchors[allocation] is not { } theirs)
+            {
+                continue;
+            }
+
+            if (!Owned.Contains(allocation) || Anchors[allocation] is null)
+            {
+                Anchors[allocation] = theirs.Clone();
+                changed = true;
+            }
+            else
+            {
+                changed |= Anchors[allocation]!.IntersectWith(theirs);
             }
         }
 

@@ -1,9 +1,6 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using Ownership.Analyzers.Knowledge;
 
 namespace Ownership.Analyzers.Model.Flow;
 
@@ -28,7 +25,7 @@ internal sealed partial class LocalOwnershipFlow
                 return _locals.TryGetValue(local.Local, out var localIndex) ? state.Variables[localIndex] : null;
 
             case IConversionOperation conversion:
-                return Eval(conversion.Operand, state);
+                return EvalConversion(conversion, state);
 
             case IParenthesizedOperation parenthesized:
                 return Eval(parenthesized.Operand, state);
@@ -54,7 +51,7 @@ internal sealed partial class LocalOwnershipFlow
                 return null;
 
             case IArrayElementReferenceOperation element:
-                Eval(element.ArrayReference, state);
+                Use(Eval(element.ArrayReference, state), element.ArrayReference, state);
                 foreach (var index in element.Indices)
                 {
                     Eval(index, state);
@@ -67,7 +64,7 @@ internal sealed partial class LocalOwnershipFlow
 
             case IReturnOperation @return:
                 // Only yield return (and yield break) stay operations in the graph; return is a branch.
-                Transfer(Eval(@return.ReturnedValue, state), TransferKinds.Yielded, state);
+                Transfer(Eval(@return.ReturnedValue, state), TransferKinds.Yielded, state, @return.ReturnedValue);
                 return null;
 
             case IIsPatternOperation isPattern:
@@ -98,9 +95,20 @@ internal sealed partial class LocalOwnershipFlow
             default:
                 // Anything else (tuples, arrays, collection expressions, delegates, invalid code, …):
                 // what flows into it may be kept by it. Precision first: treat it as handed on.
+                // Pointer syntax (p[i], *p, fixed) has no operation of its own: it reads through a
+                // pointer or array, it does not keep it.
                 foreach (var child in operation.ChildOperations)
                 {
-                    Transfer(Eval(child, state), TransferKinds.Escaped, state);
+                    var value = Eval(child, state);
+                    if (operation.Kind == OperationKind.None)
+                    {
+                        Use(value, child, state);
+                        Transfer(DisposablesOf(value), TransferKinds.Escaped, state);
+                    }
+                    else
+                    {
+                        Transfer(value, TransferKinds.Escaped, state, child);
+                    }
                 }
 
                 return null;
@@ -121,12 +129,17 @@ internal sealed partial class LocalOwnershipFlow
             _captureSources[index] = source;
         }
 
-        state.Variables[index] = value?.Clone();
+        SetVariable(index, value, state);
     }
 
     private AllocationSet? EvalPropertyGet(IPropertyReferenceOperation property, FlowState state)
     {
         var instance = Eval(property.Instance, state);
+        if (!IsLengthRead(property))
+        {
+            Use(instance, property.Instance, state);
+        }
+
         foreach (var argument in property.Arguments)
         {
             Eval(argument.Value, state);
@@ -146,122 +159,6 @@ internal sealed partial class LocalOwnershipFlow
         return null;
     }
 
-    private AllocationSet? EvalCall(
-        IOperation call,
-        IMethodSymbol? method,
-        IOperation? instance,
-        ImmutableArray<IArgumentOperation> arguments,
-        FlowState state,
-        IObjectOrCollectionInitializerOperation? initializer)
-    {
-        var receiver = Eval(instance, state);
-        if (method is null)
-        {
-            Transfer(receiver, TransferKinds.Escaped, state);
-            foreach (var argument in arguments)
-            {
-                Transfer(Eval(argument.Value, state), TransferKinds.Escaped, state);
-            }
-
-            return null;
-        }
-
-        var identity = method.MethodKind != MethodKind.Constructor && _knowledge.IsIdentityMethod(method);
-        AllocationSet? result = identity ? receiver?.Clone() : null;
-        var resultType = method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType;
-        var resultIsResource = _knowledge.IsResourceType(resultType) || _knowledge.Types.GetAwaitedResultType(resultType) is { } awaited && _knowledge.IsResourceType(awaited);
-
-        foreach (var argument in arguments)
-        {
-            var value = Eval(argument.Value, state);
-            if (value is null || value.IsEmpty)
-            {
-                continue;
-            }
-
-            if (identity)
-            {
-                result ??= new AllocationSet(_allocations.Count);
-                result.UnionWith(value);
-                continue;
-            }
-
-            switch (DecideArgument(method, argument, arguments, resultIsResource))
-            {
-                case ArgumentDecision.Transfer:
-                    Transfer(value, TransferKinds.Passed, state);
-                    break;
-                case ArgumentDecision.Alias:
-                    result ??= new AllocationSet(_allocations.Count);
-                    result.UnionWith(value);
-                    break;
-            }
-        }
-
-        if (receiver is not null && !receiver.IsEmpty && !identity)
-        {
-            if (OwnershipKnowledge.IsReleaseMethod(method) || _model.Summaries.ReleasesReceiver(method, MethodSummaries.MaxDepth))
-            {
-                Release(receiver, call, method, state);
-            }
-            else if (method.MethodKind != MethodKind.Constructor && method.MethodKind != MethodKind.DelegateInvoke
-                && resultIsResource && instance?.Type is { } receiverType && IsSameOrDerived(receiverType, resultType))
-            {
-                // A fluent call (builder.WithX()) may return its receiver.
-                result ??= new AllocationSet(_allocations.Count);
-                result.UnionWith(receiver);
-            }
-        }
-
-        if (initializer is not null)
-        {
-            Transfer(Eval(initializer, state), TransferKinds.Escaped, state);
-        }
-
-        if (_allocationByOperation.TryGetValue(call, out var allocation))
-        {
-            return Create(allocation.Index, state, result);
-        }
-
-        return result;
-    }
-
-    /// <summary>What a call does with a resource argument: knowledge first, then summaries, then the shape of the call.</summary>
-    private ArgumentDecision DecideArgument(IMethodSymbol method, IArgumentOperation argument, ImmutableArray<IArgumentOperation> arguments, bool resultIsResource)
-    {
-        var parameter = argument.Parameter;
-        if (parameter is null)
-        {
-            return ArgumentDecision.Transfer;
-        }
-
-        if (parameter.RefKind == RefKind.Ref)
-        {
-            // DESIGN §4.3: passing `ref builder` is not handing it on.
-            return ArgumentDecision.Keep;
-        }
-
-        switch (_knowledge.GetArgumentFate(method, argument, arguments, _options))
-        {
-            case ArgumentFate.Transferred:
-                return ArgumentDecision.Transfer;
-            case ArgumentFate.Kept:
-                return ArgumentDecision.Keep;
-        }
-
-        switch (_model.Summaries.GetParameterFate(method, parameter, MethodSummaries.MaxDepth))
-        {
-            case ParameterFate.Taken:
-                return ArgumentDecision.Transfer;
-            case ParameterFate.Returned:
-                return resultIsResource ? ArgumentDecision.Alias : ArgumentDecision.Transfer;
-            case ParameterFate.Kept:
-                return ArgumentDecision.Keep;
-        }
-
-        return CallShape.Decide(_knowledge, method, parameter, resultIsResource);
-    }
-
     private AllocationSet? EvalAssignment(ISimpleAssignmentOperation assignment, FlowState state)
     {
         var target = assignment.Target;
@@ -276,7 +173,7 @@ internal sealed partial class LocalOwnershipFlow
         switch (target)
         {
             case IPropertyReferenceOperation property:
-                Eval(property.Instance, state);
+                Use(Eval(property.Instance, state), property.Instance, state);
                 foreach (var argument in property.Arguments)
                 {
                     Eval(argument.Value, state);
@@ -284,10 +181,10 @@ internal sealed partial class LocalOwnershipFlow
 
                 break;
             case IFieldReferenceOperation field:
-                Eval(field.Instance, state);
+                Use(Eval(field.Instance, state), field.Instance, state);
                 break;
             case IArrayElementReferenceOperation element:
-                Eval(element.ArrayReference, state);
+                Use(Eval(element.ArrayReference, state), element.ArrayReference, state);
                 break;
             case IDiscardOperation:
                 // `_ = value`: nothing holds it; the end of the statement finds it lost.
@@ -295,14 +192,14 @@ internal sealed partial class LocalOwnershipFlow
         }
 
         var assigned = Eval(assignment.Value, state);
-        Transfer(assigned, TransferKinds.Stored, state);
+        Transfer(assigned, TransferKinds.Stored, state, assignment.Value);
         return assigned;
     }
 
     private void AssignLocal(int index, ILocalReferenceOperation target, AllocationSet? value, IOperation site, FlowState state)
     {
         var old = state.Variables[index];
-        state.Variables[index] = value?.Clone();
+        SetVariable(index, value, state);
 
         if (value is not null)
         {
@@ -365,7 +262,8 @@ internal sealed partial class LocalOwnershipFlow
             // `x is Foo f`: f is x.
             if (descendant is IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol declared } && _locals.TryGetValue(declared, out var index) && value is not null)
             {
-                state.Variables[index] = value.Clone();
+                // Not an anchor: where the pattern does not match, f is unassigned while x still holds the value.
+                SetVariable(index, value, state, anchor: false);
             }
         }
     }
@@ -379,6 +277,8 @@ internal sealed partial class LocalOwnershipFlow
         }
 
         state.Owned.Add(allocation);
+        state.Released.Remove(allocation);
+        state.Anchors[allocation] = new AllocationSet(_variableLocals.Count);
         _touched.Add(allocation);
         var result = new AllocationSet(_allocations.Count);
         result.Add(allocation);
@@ -386,12 +286,15 @@ internal sealed partial class LocalOwnershipFlow
         return result;
     }
 
-    private void Transfer(AllocationSet? value, TransferKinds kind, FlowState state)
+    /// <summary>Hands the value on; <paramref name="site"/>, when given, is where (a use, if it was already released).</summary>
+    private void Transfer(AllocationSet? value, TransferKinds kind, FlowState state, IOperation? site = null)
     {
         if (value is null)
         {
             return;
         }
+
+        Use(value, site, state);
 
         foreach (var allocation in value.Members())
         {
@@ -401,57 +304,6 @@ internal sealed partial class LocalOwnershipFlow
                 _allocations[allocation].RecordTransfer(kind);
             }
         }
-    }
-
-    private void Release(AllocationSet value, IOperation call, IMethodSymbol method, FlowState state)
-    {
-        var isProtected = IsInProtectedRegion(_block);
-        var isAsync = method.Name.EndsWith("DisposeAsync", System.StringComparison.Ordinal);
-        var guards = _recording ? GuardsOf(_block) : ImmutableArray<IOperation>.Empty;
-        foreach (var allocation in value.Members())
-        {
-            state.Owned.Remove(allocation);
-            if (_recording)
-            {
-                _allocations[allocation].RecordRelease(new ReleaseSite(call, call.IsImplicit, isProtected, isAsync, guards));
-            }
-        }
-    }
-
-    /// <summary>The branch conditions a block runs under, nearest first, through single-predecessor chains.</summary>
-    private static ImmutableArray<IOperation> GuardsOf(BasicBlock? block)
-    {
-        var guards = ImmutableArray.CreateBuilder<IOperation>();
-        for (var step = 0; block is not null && step < 6; step++)
-        {
-            if (block.Predecessors.Length != 1)
-            {
-                break;
-            }
-
-            var predecessor = block.Predecessors[0].Source;
-            if (predecessor.ConditionKind != ControlFlowConditionKind.None && predecessor.BranchValue is { } condition)
-            {
-                guards.Add(condition);
-            }
-
-            block = predecessor;
-        }
-
-        return guards.ToImmutable();
-    }
-
-    private static bool IsInProtectedRegion(BasicBlock? block)
-    {
-        for (var region = block?.EnclosingRegion; region is not null; region = region.EnclosingRegion)
-        {
-            if (region.Kind is ControlFlowRegionKind.Finally or ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsSameOrDerived(ITypeSymbol type, ITypeSymbol candidateBase)

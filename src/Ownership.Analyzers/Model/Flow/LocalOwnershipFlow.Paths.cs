@@ -225,10 +225,10 @@ internal sealed partial class LocalOwnershipFlow
                 switch (block.FallThroughSuccessor?.Semantics)
                 {
                     case ControlFlowBranchSemantics.Return:
-                        Transfer(value, TransferKinds.Returned, state);
+                        Transfer(value, TransferKinds.Returned, state, branchValue);
                         break;
                     default:
-                        Transfer(value, TransferKinds.Escaped, state);
+                        Transfer(value, TransferKinds.Escaped, state, branchValue);
                         break;
                 }
             }
@@ -377,6 +377,7 @@ internal sealed partial class LocalOwnershipFlow
 
     private static void Drop(int variable, FlowState state, ref List<int>? dropped)
     {
+        state.Unanchor(variable);
         if (state.Variables[variable] is { } held)
         {
             dropped ??= new List<int>();
@@ -459,11 +460,11 @@ internal sealed partial class LocalOwnershipFlow
                 nullWhenTrue = true;
                 break;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
-                if (IsNullConstant(binary.RightOperand))
+                if (IsNullConstant(binary.RightOperand) || IsNoResourceValue(binary.RightOperand, binary.LeftOperand))
                 {
                     operand = binary.LeftOperand;
                 }
-                else if (IsNullConstant(binary.LeftOperand))
+                else if (IsNullConstant(binary.LeftOperand) || IsNoResourceValue(binary.LeftOperand, binary.RightOperand))
                 {
                     operand = binary.RightOperand;
                 }
@@ -473,6 +474,11 @@ internal sealed partial class LocalOwnershipFlow
                 }
 
                 nullWhenTrue = binary.OperatorKind == BinaryOperatorKind.Equals;
+                break;
+            case IPropertyReferenceOperation { Instance: { } instance } property when _knowledge.IsHoldsResourceProperty(property.Property):
+                // handle.IsAllocated: false means the variable holds no handle.
+                operand = instance;
+                nullWhenTrue = false;
                 break;
             case IIsPatternOperation isPattern:
                 operand = isPattern.Value;
@@ -554,22 +560,39 @@ internal sealed partial class LocalOwnershipFlow
         };
     }
 
-    /// <summary>On the branch where the variable is null it holds nothing, and what only it held was never there.</summary>
+    /// <summary>
+    /// On the branch where the variable is null it holds nothing, and what only it held was never
+    /// there; nor is what it anchors owned there (<c>if (rented != null) pool.Return(rented);</c>
+    /// after <c>span = … ? stackalloc … : (rented = pool.Rent(n))</c>).
+    /// </summary>
     private void NarrowToNull(FlowState state, int variable)
     {
-        List<int>? dropped = null;
-        Drop(variable, state, ref dropped);
+        var tested = new List<int> { variable };
         if (_captureSources.TryGetValue(variable, out var source))
         {
-            Drop(source, state, ref dropped);
+            tested.Add(source);
         }
 
         foreach (var pair in _captureSources)
         {
             if (pair.Value == variable)
             {
-                Drop(pair.Key, state, ref dropped);
+                tested.Add(pair.Key);
             }
+        }
+
+        foreach (var allocation in new List<int>(state.Owned.Members()))
+        {
+            if (state.Anchors[allocation] is { } anchors && tested.Exists(anchors.Contains))
+            {
+                state.Owned.Remove(allocation);
+            }
+        }
+
+        List<int>? dropped = null;
+        foreach (var held in tested)
+        {
+            Drop(held, state, ref dropped);
         }
 
         if (dropped is null)

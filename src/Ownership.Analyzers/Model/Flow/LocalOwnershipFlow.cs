@@ -103,6 +103,11 @@ internal sealed partial class LocalOwnershipFlow
                     {
                         found = true;
                     }
+                    else if (!found && operation is IInvocationOperation invocation && model.GetHandleFactory(invocation) is not null)
+                    {
+                        // A rented array, native memory or a GCHandle (OWN5xx).
+                        found = true;
+                    }
 
                     break;
             }
@@ -235,9 +240,9 @@ internal sealed partial class LocalOwnershipFlow
                             RegisterCapture(captureReference.Id);
                             break;
                         case IObjectCreationOperation or IInvocationOperation or IPropertyReferenceOperation:
-                            if (_model.GetCreatedResourceType(descendant, _options) is { } type)
+                            if (_model.GetCreatedResource(descendant, _options) is { } created)
                             {
-                                var allocation = new Allocation(_allocations.Count, descendant, type);
+                                var allocation = new Allocation(_allocations.Count, descendant, created.Type, created.Kind, created.Allocator);
                                 _allocations.Add(allocation);
                                 _allocationByOperation[descendant] = allocation;
                             }

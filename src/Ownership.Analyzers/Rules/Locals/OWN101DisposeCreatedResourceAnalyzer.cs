@@ -21,7 +21,7 @@ public sealed class OWN101DisposeCreatedResourceAnalyzer : MethodOwnershipAnalyz
     {
         foreach (var allocation in function.Allocations)
         {
-            if (allocation.Loss != LossKind.LeftOwned || allocation.Local is null || allocation.IsConditionallyOwned)
+            if (!allocation.IsDisposable || allocation.Loss != LossKind.LeftOwned || allocation.Local is null || allocation.IsConditionallyOwned)
             {
                 continue;
             }

@@ -19,7 +19,7 @@ public sealed class OWN102CreatedResourceDiscardedAnalyzer : MethodOwnershipAnal
     {
         foreach (var allocation in function.Allocations)
         {
-            if (allocation.Loss != LossKind.LeftOwned || allocation.Local is not null)
+            if (!allocation.IsDisposable || allocation.Loss != LossKind.LeftOwned || allocation.Local is not null)
             {
                 continue;
             }

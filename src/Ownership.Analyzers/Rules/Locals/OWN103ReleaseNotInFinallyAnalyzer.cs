@@ -11,6 +11,8 @@ namespace Ownership.Analyzers.Rules.Locals;
 /// <summary>
 /// OWN103: a resource is released on every normal path, but only by explicit calls outside any
 /// <c>finally</c> or <c>catch</c>, and a call between its creation and its release can throw.
+/// Every kind of resource: the exception-path question is the same for a stream, a rented
+/// array, native memory and a GCHandle (OWN501–OWN504 answer the normal paths for those).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer

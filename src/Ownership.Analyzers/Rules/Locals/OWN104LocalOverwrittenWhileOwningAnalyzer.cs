@@ -16,7 +16,7 @@ public sealed class OWN104LocalOverwrittenWhileOwningAnalyzer : MethodOwnershipA
     {
         foreach (var allocation in function.Allocations)
         {
-            if (allocation.Loss != LossKind.Overwritten || allocation.LossSite is not ISimpleAssignmentOperation assignment)
+            if (!allocation.IsDisposable || allocation.Loss != LossKind.Overwritten || allocation.LossSite is not ISimpleAssignmentOperation assignment)
             {
                 continue;
             }

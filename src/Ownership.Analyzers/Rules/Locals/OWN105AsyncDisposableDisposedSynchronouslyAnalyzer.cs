@@ -24,7 +24,7 @@ public sealed class OWN105AsyncDisposableDisposedSynchronouslyAnalyzer : MethodO
 
         foreach (var allocation in function.Allocations)
         {
-            if (!model.Knowledge.IsAsyncDisposable(allocation.Type))
+            if (!allocation.IsDisposable || !model.Knowledge.IsAsyncDisposable(allocation.Type))
             {
                 continue;
             }

@@ -25,7 +25,7 @@ public sealed class OWN106ResourceReturnedThroughNonDisposableAnalyzer : MethodO
 
         foreach (var allocation in function.Allocations)
         {
-            if (allocation.Loss != LossKind.None || allocation.Transfers != TransferKinds.Returned)
+            if (!allocation.IsDisposable || allocation.Loss != LossKind.None || allocation.Transfers != TransferKinds.Returned)
             {
                 continue;
             }
