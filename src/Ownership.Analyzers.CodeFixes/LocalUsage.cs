@@ -51,9 +51,12 @@ internal static class LocalUsage
     public static bool IsInAsyncFunction(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
     {
         var scope = FunctionScope(node);
-        if (scope is CompilationUnitSyntax)
+        if (scope is CompilationUnitSyntax unit)
         {
-            return true;
+            // Top-level code is async only if it already awaits: adding the first await would change
+            // the program's entry point.
+            return unit.Members.OfType<GlobalStatementSyntax>().Any(g => g.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<AwaitExpressionSyntax>().Any()
+                || unit.Members.OfType<GlobalStatementSyntax>().Any(g => g.Statement is LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: not 0 } or ForEachStatementSyntax { AwaitKeyword.RawKind: not 0 } or UsingStatementSyntax { AwaitKeyword.RawKind: not 0 }));
         }
 
         var symbol = scope is AnonymousFunctionExpressionSyntax

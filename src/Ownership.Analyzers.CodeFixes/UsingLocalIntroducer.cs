@@ -147,7 +147,7 @@ internal static class UsingLocalIntroducer
     {
         switch (statement.Parent)
         {
-            case BlockSyntax or SwitchSectionSyntax:
+            case BlockSyntax:
                 return root.ReplaceNode(statement, new[] { declaration, rewritten.WithLeadingTrivia(statement.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia))) });
             case GlobalStatementSyntax global when root is CompilationUnitSyntax unit:
                 var globalDeclaration = SyntaxFactory.GlobalStatement(declaration);
@@ -165,7 +165,8 @@ internal static class UsingLocalIntroducer
             return false;
         }
 
-        if (statement.Parent is not (BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax))
+        // A using declaration is not allowed directly in a switch section (CS8647).
+        if (statement.Parent is not (BlockSyntax or GlobalStatementSyntax))
         {
             return false;
         }

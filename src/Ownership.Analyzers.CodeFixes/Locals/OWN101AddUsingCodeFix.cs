@@ -44,7 +44,7 @@ public sealed class OWN101AddUsingCodeFix : OwnershipCodeFixProvider
             || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1 } declaration
             || declaration.Parent is not LocalDeclarationStatementSyntax statement
             || !statement.UsingKeyword.IsKind(SyntaxKind.None)
-            || statement.Parent is not (BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax))
+            || statement.Parent is not (BlockSyntax or GlobalStatementSyntax))
         {
             return null;
         }

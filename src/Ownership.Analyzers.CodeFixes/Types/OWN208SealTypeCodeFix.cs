@@ -29,7 +29,9 @@ public sealed class OWN208SealTypeCodeFix : OwnershipCodeFixProvider
         }
 
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (model?.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type || type.IsAbstract)
+        // A sealed type may not declare new virtual members (CS0549).
+        if (model?.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type || type.IsAbstract
+            || type.GetMembers().Any(m => m.IsVirtual || m.IsAbstract))
         {
             return null;
         }

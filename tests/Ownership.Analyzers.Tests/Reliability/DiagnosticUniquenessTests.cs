@@ -17,7 +17,7 @@ public class DiagnosticUniquenessTests
         + "local may still hold: the one from before the loop and the previous iteration's); Fix All "
         + "then inserts the release twice. See the reliability report.";
 
-    [Fact(Skip = KnownDuplicate)]
+    [Fact]
     public async Task Overwrite_inside_a_loop_is_reported_once()
     {
         var compilation = await AllAnalyzers.CompileAsync(new[]
@@ -41,7 +41,7 @@ public class DiagnosticUniquenessTests
         Assert.Equal("OWN104", Assert.Single(diagnostics).Id);
     }
 
-    [Fact(Skip = KnownDuplicate)]
+    [Fact]
     public async Task No_input_or_sample_gets_the_same_diagnostic_twice()
     {
         var compilation = await CorpusWorkspace.CompileTogetherAsync(TestInputCorpus.All);

@@ -23,7 +23,7 @@ public class FixFoundBrokenTests
 
     public FixFoundBrokenTests(ITestOutputHelper output) => _output = output;
 
-    [Fact(Skip = UsingInSwitchSection)]
+    [Fact]
     public Task OWN102_fix_in_a_switch_section_compiles() => CheckAsync("""
         using System.IO;
         class C
@@ -40,7 +40,7 @@ public class FixFoundBrokenTests
         }
         """);
 
-    [Fact(Skip = UsingInSwitchSection)]
+    [Fact]
     public Task OWN101_fix_in_a_switch_section_compiles() => CheckAsync("""
         using System.IO;
         class C
@@ -59,7 +59,7 @@ public class FixFoundBrokenTests
         }
         """);
 
-    [Fact(Skip = SealWithVirtualMembers)]
+    [Fact]
     public Task OWN208_seal_fix_on_a_type_with_virtual_members_compiles() => CheckAsync("""
         using System;
         using System.IO;

@@ -14,9 +14,13 @@ public sealed class OWN104LocalOverwrittenWhileOwningAnalyzer : MethodOwnershipA
 
     private protected override void Analyze(OperationBlockAnalysisContext context, OwnershipModel model, FunctionOwnership function)
     {
+        // One report per assignment, however many allocations it may lose (in a loop: the one from
+        // before the loop and the previous iteration's).
+        var reported = new System.Collections.Generic.HashSet<SyntaxNode>();
         foreach (var allocation in function.Allocations)
         {
-            if (!allocation.IsDisposable || allocation.Loss != LossKind.Overwritten || allocation.LossSite is not ISimpleAssignmentOperation assignment)
+            if (!allocation.IsDisposable || allocation.Loss != LossKind.Overwritten || allocation.LossSite is not ISimpleAssignmentOperation assignment
+                || !reported.Add(assignment.Syntax))
             {
                 continue;
             }
