@@ -69,18 +69,12 @@ internal sealed class HandleSummaries
     /// <summary>What the use of <paramref name="value"/> (a reference to the handle, or something that stands for it) does with it.</summary>
     private ParameterFate ClassifyUse(IOperation value, IOperation body, int depth, int steps)
     {
-        if (steps > MaxSteps || IsInsideNestedFunction(value))
+        if (steps > MaxSteps || OperationWalk.IsInsideNestedFunction(value))
         {
             return ParameterFate.Taken;
         }
 
-        var current = value;
-        var parent = current.Parent;
-        while (parent is IConversionOperation or IParenthesizedOperation)
-        {
-            current = parent;
-            parent = parent.Parent;
-        }
+        var parent = OperationWalk.Consumer(value, out var current);
 
         switch (parent)
         {
@@ -197,18 +191,5 @@ internal sealed class HandleSummaries
         }
 
         return fate;
-    }
-
-    private static bool IsInsideNestedFunction(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -246,18 +246,12 @@ internal sealed class MethodSummaries
     /// <summary>What one reference to a parameter does with it. Anything not understood counts as taking it.</summary>
     private ParameterFate Classify(IParameterReferenceOperation reference, int depth)
     {
-        if (IsInsideNestedFunction(reference))
+        if (OperationWalk.IsInsideNestedFunction(reference))
         {
             return ParameterFate.Taken;
         }
 
-        IOperation current = reference;
-        var parent = current.Parent;
-        while (parent is IConversionOperation or IParenthesizedOperation)
-        {
-            current = parent;
-            parent = parent.Parent;
-        }
+        var parent = OperationWalk.Consumer(reference, out var current);
 
         switch (parent)
         {
@@ -323,19 +317,6 @@ internal sealed class MethodSummaries
             ArgumentDecision.Alias => ParameterFate.Returned,
             _ => ParameterFate.Taken,
         };
-    }
-
-    private static bool IsInsideNestedFunction(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsNull(IOperation value)
