@@ -2,7 +2,11 @@ using System;
 
 namespace Ownership.Analyzers.Model.Flow;
 
-/// <summary>A small mutable set of indices, one bit each: allocations (or, for anchors, variables).</summary>
+/// <summary>
+/// A small mutable set of indices, one bit each: allocations (or, for anchors, variables).
+/// Sets stored in a <see cref="FlowState"/>'s variables and anchors are shared between states
+/// and must not be changed in place: use the methods that return a new set.
+/// </summary>
 internal sealed class AllocationSet
 {
     private ulong[] _words;
@@ -34,6 +38,46 @@ internal sealed class AllocationSet
     }
 
     public AllocationSet Clone() => new((ulong[])_words.Clone());
+
+    /// <summary>A set of one member.</summary>
+    public static AllocationSet Of(int index, int capacity)
+    {
+        var set = new AllocationSet(capacity);
+        set.Add(index);
+        return set;
+    }
+
+    /// <summary>A new set: this one and <paramref name="index"/>.</summary>
+    public AllocationSet With(int index)
+    {
+        var set = Clone();
+        set.Add(index);
+        return set;
+    }
+
+    /// <summary>A new set: this one without <paramref name="index"/>.</summary>
+    public AllocationSet Without(int index)
+    {
+        var set = Clone();
+        set.Remove(index);
+        return set;
+    }
+
+    /// <summary>A new set: the members of this one or of <paramref name="other"/>.</summary>
+    public AllocationSet Union(AllocationSet other)
+    {
+        var set = Clone();
+        set.UnionWith(other);
+        return set;
+    }
+
+    /// <summary>A new set: the members of both.</summary>
+    public AllocationSet Intersection(AllocationSet other)
+    {
+        var set = Clone();
+        set.IntersectWith(other);
+        return set;
+    }
 
     public bool Contains(int index)
     {

@@ -6,6 +6,9 @@ namespace Ownership.Analyzers.Model.Flow;
 /// A may-analysis: merging two paths takes unions. Two must-facts ride along, merged by
 /// intersection: which allocations are released on every path here, and which variables hold
 /// an allocation on every path where it is owned (its anchors).
+/// The sets in <see cref="Variables"/> and <see cref="Anchors"/> are never changed in place once
+/// stored: a change stores a new set. So a state is cloned by copying two arrays of references,
+/// which the fixpoint does for every block it visits.
 /// </summary>
 internal sealed class FlowState
 {
@@ -42,29 +45,46 @@ internal sealed class FlowState
     public AllocationSet?[] Variables { get; }
 
     public FlowState Clone()
-    {
-        var variables = new AllocationSet?[Variables.Length];
-        for (var i = 0; i < variables.Length; i++)
-        {
-            variables[i] = Variables[i]?.Clone();
-        }
-
-        var anchors = new AllocationSet?[Anchors.Length];
-        for (var i = 0; i < anchors.Length; i++)
-        {
-            anchors[i] = Anchors[i]?.Clone();
-        }
-
-        return new FlowState(Owned.Clone(), Released.Clone(), anchors, variables);
-    }
+        => new(Owned.Clone(), Released.Clone(), (AllocationSet?[])Anchors.Clone(), (AllocationSet?[])Variables.Clone());
 
     /// <summary>The variable no longer refers to what it did: it anchors nothing.</summary>
     public void Unanchor(int variable)
     {
-        foreach (var anchors in Anchors)
+        for (var allocation = 0; allocation < Anchors.Length; allocation++)
         {
-            anchors?.Remove(variable);
+            if (Anchors[allocation] is { } anchors && anchors.Contains(variable))
+            {
+                Anchors[allocation] = anchors.Without(variable);
+            }
         }
+    }
+
+    /// <summary>Makes <paramref name="variable"/> one of the anchors of <paramref name="allocation"/>.</summary>
+    public void Anchor(int allocation, int variable, int variableCount)
+        => Anchors[allocation] = Anchors[allocation] is { } anchors ? anchors.With(variable) : AllocationSet.Of(variable, variableCount);
+
+    /// <summary>Adds what <paramref name="theirs"/> may refer to into variable <paramref name="variable"/>; true when it grew.</summary>
+    public bool MergeVariable(int variable, AllocationSet? theirs)
+    {
+        if (theirs is null || theirs.IsEmpty)
+        {
+            return false;
+        }
+
+        var mine = Variables[variable];
+        if (mine is null)
+        {
+            Variables[variable] = theirs;
+            return true;
+        }
+
+        if (theirs.IsSubsetOf(mine))
+        {
+            return false;
+        }
+
+        Variables[variable] = mine.Union(theirs);
+        return true;
     }
 
     /// <summary>Merges <paramref name="other"/> into this state; true when anything changed.</summary>
@@ -76,21 +96,7 @@ internal sealed class FlowState
         changed |= Released.IntersectWith(other.Released);
         for (var i = 0; i < Variables.Length; i++)
         {
-            var theirs = other.Variables[i];
-            if (theirs is null || theirs.IsEmpty)
-            {
-                continue;
-            }
-
-            if (Variables[i] is null)
-            {
-                Variables[i] = theirs.Clone();
-                changed = true;
-            }
-            else
-            {
-                changed |= Variables[i]!.UnionWith(theirs);
-            }
+            changed |= MergeVariable(i, other.Variables[i]);
         }
 
         return changed;
@@ -107,14 +113,15 @@ internal sealed class FlowState
                 continue;
             }
 
-            if (!Owned.Contains(allocation) || Anchors[allocation] is null)
+            if (!Owned.Contains(allocation) || Anchors[allocation] is not { } mine)
             {
-                Anchors[allocation] = theirs.Clone();
-                changed = true;
+                changed |= Anchors[allocation] != theirs;
+                Anchors[allocation] = theirs;
             }
-            else
+            else if (!mine.IsSubsetOf(theirs))
             {
-                changed |= Anchors[allocation]!.IntersectWith(theirs);
+                Anchors[allocation] = mine.Intersection(theirs);
+                changed = true;
             }
         }
 

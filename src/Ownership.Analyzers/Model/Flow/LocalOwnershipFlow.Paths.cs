@@ -98,18 +98,7 @@ internal sealed partial class LocalOwnershipFlow
         var changed = false;
         for (var variable = 0; variable < source.Variables.Length; variable++)
         {
-            if (source.Variables[variable] is { } held && !held.IsEmpty)
-            {
-                if (target.Variables[variable] is null)
-                {
-                    target.Variables[variable] = held.Clone();
-                    changed = true;
-                }
-                else
-                {
-                    changed |= target.Variables[variable]!.UnionWith(held);
-                }
-            }
+            changed |= target.MergeVariable(variable, source.Variables[variable]);
         }
 
         return changed;

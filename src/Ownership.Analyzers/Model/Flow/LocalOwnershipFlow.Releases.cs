@@ -123,7 +123,7 @@ internal sealed partial class LocalOwnershipFlow
         state.Unanchor(variable);
         if (anchor && value is not null && value.TryGetSingle(out var single) && state.Owned.Contains(single))
         {
-            (state.Anchors[single] ??= new AllocationSet(_variableLocals.Count)).Add(variable);
+            state.Anchor(single, variable, _variableLocals.Count);
         }
     }
 
