@@ -8,7 +8,7 @@ namespace Ownership.Analyzers.Model.Flow;
 /// an allocation on every path where it is owned (its anchors).
 /// The sets in <see cref="Variables"/> and <see cref="Anchors"/> are never changed in place once
 /// stored: a change stores a new set. So a state is cloned by copying two arrays of references,
-/// which the fixpoint does for every block it visits.
+/// which the fixpoint does for every block it visits, and those arrays share their chunks until written.
 /// </summary>
 internal sealed class FlowState
 {
@@ -16,11 +16,11 @@ internal sealed class FlowState
     {
         Owned = new AllocationSet(allocationCount);
         Released = new AllocationSet(allocationCount);
-        Anchors = new AllocationSet?[allocationCount];
-        Variables = new AllocationSet?[variableCount];
+        Anchors = new SharedArray<AllocationSet>(allocationCount);
+        Variables = new SharedArray<AllocationSet>(variableCount);
     }
 
-    private FlowState(AllocationSet owned, AllocationSet released, AllocationSet?[] anchors, AllocationSet?[] variables)
+    private FlowState(AllocationSet owned, AllocationSet released, SharedArray<AllocationSet> anchors, SharedArray<AllocationSet> variables)
     {
         Owned = owned;
         Released = released;
@@ -39,13 +39,13 @@ internal sealed class FlowState
     /// a null test of one of them proves it is not owned on the null branch. Meaningful only for
     /// owned allocations; null means "no constraint" (every variable).
     /// </summary>
-    public AllocationSet?[] Anchors { get; }
+    public SharedArray<AllocationSet> Anchors { get; }
 
     /// <summary>Per variable: the allocations it may refer to (null = none).</summary>
-    public AllocationSet?[] Variables { get; }
+    public SharedArray<AllocationSet> Variables { get; }
 
     public FlowState Clone()
-        => new(Owned.Clone(), Released.Clone(), (AllocationSet?[])Anchors.Clone(), (AllocationSet?[])Variables.Clone());
+        => new(Owned.Clone(), Released.Clone(), Anchors.Copy(), Variables.Copy());
 
     /// <summary>The variable no longer refers to what it did: it anchors nothing.</summary>
     public void Unanchor(int variable)
@@ -94,9 +94,17 @@ internal sealed class FlowState
         var changed = MergeAnchors(other);
         changed |= Owned.UnionWith(other.Owned);
         changed |= Released.IntersectWith(other.Released);
-        for (var i = 0; i < Variables.Length; i++)
+        for (var chunk = 0; chunk < Variables.ChunkCount; chunk++)
         {
-            changed |= MergeVariable(i, other.Variables[i]);
+            if (Variables.SharesChunk(other.Variables, chunk))
+            {
+                continue;
+            }
+
+            for (var i = SharedArray<AllocationSet>.ChunkStart(chunk); i < Variables.ChunkEnd(chunk); i++)
+            {
+                changed |= MergeVariable(i, other.Variables[i]);
+            }
         }
 
         return changed;

@@ -96,9 +96,17 @@ internal sealed partial class LocalOwnershipFlow
     private static bool MergeVariables(FlowState target, FlowState source)
     {
         var changed = false;
-        for (var variable = 0; variable < source.Variables.Length; variable++)
+        for (var chunk = 0; chunk < source.Variables.ChunkCount; chunk++)
         {
-            changed |= target.MergeVariable(variable, source.Variables[variable]);
+            if (target.Variables.SharesChunk(source.Variables, chunk))
+            {
+                continue;
+            }
+
+            for (var variable = SharedArray<AllocationSet>.ChunkStart(chunk); variable < source.Variables.ChunkEnd(chunk); variable++)
+            {
+                changed |= target.MergeVariable(variable, source.Variables[variable]);
+            }
         }
 
         return changed;
@@ -151,7 +159,8 @@ internal sealed partial class LocalOwnershipFlow
         foreach (var ordinal in ordinals)
         {
             FlowState? exit = null;
-            foreach (var _ in Process(_cfg.Blocks[ordinal], states[ordinal].Clone(), ref exit))
+            // The fixpoint is done: each block's state is read this once, and may be changed in place.
+            foreach (var _ in Process(_cfg.Blocks[ordinal], states[ordinal], ref exit))
             {
             }
 

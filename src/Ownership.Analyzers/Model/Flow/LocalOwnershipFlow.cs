@@ -40,6 +40,7 @@ internal sealed partial class LocalOwnershipFlow
     private readonly List<Allocation> _allocations = new();
     private readonly Dictionary<ILocalSymbol, int> _locals = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<CaptureId, int> _captures = new();
+    private readonly Dictionary<CaptureId, bool> _captureCanHold = new();
     private readonly List<ILocalSymbol?> _variableLocals = new();
     private readonly Dictionary<int, int> _captureSources = new();
     private readonly HashSet<ILocalSymbol> _capturedByFunctions = new(SymbolEqualityComparer.Default);
@@ -221,6 +222,22 @@ internal sealed partial class LocalOwnershipFlow
     /// <summary>Numbers the variables and the allocations of the graph, and finds locals that nested functions capture.</summary>
     private void Prepare()
     {
+        // Which captures can hold a resource, from what they capture (a capture may be defined on several branches).
+        foreach (var block in _cfg.Blocks)
+        {
+            foreach (var operation in BlockOperations(block))
+            {
+                foreach (var descendant in operation.DescendantsAndSelf())
+                {
+                    if (descendant is IFlowCaptureOperation capture)
+                    {
+                        var canHold = CanHoldResource(capture.Value.Type);
+                        _captureCanHold[capture.Id] = canHold || (_captureCanHold.TryGetValue(capture.Id, out var known) && known);
+                    }
+                }
+            }
+        }
+
         RegisterRegion(_cfg.Root);
         foreach (var block in _cfg.Blocks)
         {
@@ -277,8 +294,40 @@ internal sealed partial class LocalOwnershipFlow
         }
     }
 
+    /// <summary>
+    /// A variable of this type can never refer to a resource (a bool, a small number, a string, an
+    /// enum): it is not tracked, so a state is smaller to copy. Conservative: a 64-bit or
+    /// pointer-sized number may hold an address, and anything unknown is tracked.
+    /// </summary>
+    private static bool CanHoldResource(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return true;
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return false;
+        }
+
+        return type.SpecialType switch
+        {
+            SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_SByte or SpecialType.System_Byte
+                or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
+                or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_String
+                or SpecialType.System_DateTime => false,
+            _ => true,
+        };
+    }
+
     private void RegisterLocal(ILocalSymbol local)
     {
+        if (!CanHoldResource(local.Type))
+        {
+            return;
+        }
+
         if (!_locals.ContainsKey(local))
         {
             _locals.Add(local, _variableLocals.Count);
@@ -288,6 +337,11 @@ internal sealed partial class LocalOwnershipFlow
 
     private void RegisterCapture(CaptureId capture)
     {
+        if (_captureCanHold.TryGetValue(capture, out var canHold) && !canHold)
+        {
+            return;
+        }
+
         if (!_captures.ContainsKey(capture))
         {
             _captures.Add(capture, _variableLocals.Count);

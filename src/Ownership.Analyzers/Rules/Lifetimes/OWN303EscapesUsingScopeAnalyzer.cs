@@ -20,6 +20,8 @@ public sealed class OWN303EscapesUsingScopeAnalyzer : MethodOwnershipAnalyzer
 
     private protected override void Analyze(OperationBlockAnalysisContext context, OwnershipModel model, FunctionOwnership function)
     {
+        // The returned expressions of each function body, read once however many using locals it has.
+        System.Collections.Generic.Dictionary<SyntaxNode, ReturnedExpression[]>? returnsByBody = null;
         foreach (var allocation in function.Allocations)
         {
             if (allocation.Local is not { } local || !allocation.Releases.Any(r => r.IsImplicit))
@@ -40,15 +42,45 @@ public sealed class OWN303EscapesUsingScopeAnalyzer : MethodOwnershipAnalyzer
                 continue;
             }
 
-            var semanticModel = model.Summaries.SemanticModelFor(body.SyntaxTree);
-            foreach (var returned in Returns(body))
+            returnsByBody ??= new System.Collections.Generic.Dictionary<SyntaxNode, ReturnedExpression[]>();
+            if (!returnsByBody.TryGetValue(body, out var returns))
             {
-                if (DescribeEscape(returned, local, semanticModel, model) is { } what)
+                returns = Returns(body).Select(r => new ReturnedExpression(r)).ToArray();
+                returnsByBody.Add(body, returns);
+            }
+
+            if (returns.Length == 0)
+            {
+                continue;
+            }
+
+            // The model the driver bound the body with: a fresh one would bind the whole body again.
+            var semanticModel = allocation.Creation.SemanticModel ?? model.Summaries.SemanticModelFor(body.SyntaxTree);
+            foreach (var returned in returns)
+            {
+                if (returned.Names.Contains(local.Name) && DescribeEscape(returned.Expression, local, semanticModel, model) is { } what)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN303, returned.GetLocation(), local.Name, what));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN303, returned.Expression.GetLocation(), local.Name, what));
                 }
             }
         }
+    }
+
+    /// <summary>A returned expression and the identifiers in it: a cheap test before asking the semantic model.</summary>
+    private sealed class ReturnedExpression
+    {
+        public ReturnedExpression(ExpressionSyntax expression)
+        {
+            Expression = expression;
+            foreach (var identifier in expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                Names.Add(identifier.Identifier.ValueText);
+            }
+        }
+
+        public ExpressionSyntax Expression { get; }
+
+        public System.Collections.Generic.HashSet<string> Names { get; } = new(System.StringComparer.Ordinal);
     }
 
     private static SyntaxNode? FunctionBody(SyntaxNode node)

@@ -60,7 +60,9 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
             return null;
         }
 
-        foreach (var node in scope.DescendantNodes(node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        // Only the nodes that overlap the stretch between the two: a long method is not walked from its start for every resource.
+        var between = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(creation.Span.End, release.SpanStart);
+        foreach (var node in scope.DescendantNodes(between, node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             if (node.SpanStart <= creation.Span.End || node.Span.End > release.SpanStart)
             {
