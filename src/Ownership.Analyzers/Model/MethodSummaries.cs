@@ -125,6 +125,20 @@ internal sealed class MethodSummaries
     public SemanticModel SemanticModelFor(SyntaxTree tree)
         => _semanticModels.GetOrAdd(tree, t => _model.Compilation.GetSemanticModel(t));
 
+    /// <summary>
+    /// Reads bodies of <paramref name="semanticModel"/>'s tree through it from now on. The
+    /// analyzer driver hands out operations from a semantic model that keeps what it bound; a
+    /// model of our own would bind every body it is asked about a second time.
+    /// </summary>
+    public void Adopt(SemanticModel? semanticModel)
+    {
+        if (semanticModel is { IsSpeculativeSemanticModel: false } && semanticModel.Compilation == _model.Compilation
+            && (!_semanticModels.TryGetValue(semanticModel.SyntaxTree, out var known) || known != semanticModel))
+        {
+            _semanticModels[semanticModel.SyntaxTree] = semanticModel;
+        }
+    }
+
     private IOperation? GetBody(IMethodSymbol method)
     {
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();

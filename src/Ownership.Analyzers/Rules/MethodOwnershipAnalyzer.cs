@@ -49,6 +49,7 @@ public abstract class MethodOwnershipAnalyzer : DiagnosticAnalyzer
             }
 
             previousRoot = block;
+            model.Summaries.Adopt(block.SemanticModel);
             options ??= OwnershipOptions.Get(context.Options, block.Syntax.SyntaxTree);
             var body = model.GetBodyOwnership(block, method, options, context.CancellationToken);
             foreach (var function in body.Functions)

@@ -20,7 +20,15 @@ public abstract class TypeOwnershipAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var model = OwnershipModel.For(start.Compilation);
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, model), SymbolKind.NamedType);
+            start.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    // The type's bodies go through the driver first; the model then reads them
+                    // from the driver's semantic model, already bound, at the end of the type.
+                    symbolStart.RegisterOperationBlockAction(block => model.Summaries.Adopt(block.OperationBlocks.IsEmpty ? null : block.OperationBlocks[0].SemanticModel));
+                    symbolStart.RegisterSymbolEndAction(symbolEnd => AnalyzeType(symbolEnd, model));
+                },
+                SymbolKind.NamedType);
         });
     }
 
