@@ -54,8 +54,8 @@ public sealed class OWN303EscapesUsingScopeAnalyzer : MethodOwnershipAnalyzer
                 continue;
             }
 
-            // The model the driver bound the body with: a fresh one would bind the whole body again.
-            var semanticModel = allocation.Creation.SemanticModel ?? model.Summaries.SemanticModelFor(body.SyntaxTree);
+            // The driver's model (adopted by the method rules' plumbing): a fresh one would bind the whole body again.
+            var semanticModel = model.Summaries.SemanticModelFor(body.SyntaxTree);
             foreach (var returned in returns)
             {
                 if (returned.Names.Contains(local.Name) && DescribeEscape(returned.Expression, local, semanticModel, model) is { } what)

@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Ownership.Analyzers.Knowledge;
 using Ownership.Analyzers.Model;
 
 namespace Ownership.Analyzers.Rules.Locals;
@@ -34,7 +36,8 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
             }
 
             var firstRelease = allocation.Releases.Select(release => release.Operation.Syntax).OrderBy(syntax => syntax.SpanStart).First();
-            if (FirstThrowingCallBetween(allocation.Creation.Syntax, firstRelease) is { } between)
+            if (FirstThrowingCallBetween(allocation.Creation.Syntax, firstRelease) is { } between
+                && !(allocation.Local is { } local && ExceptionPathReleases(between, local, model.Summaries.SemanticModelFor(between.SyntaxTree))))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN103, allocation.Creation.Syntax.GetLocation(), NameOf(allocation), Shorten(between.ToString())));
             }
@@ -76,6 +79,79 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A <c>try</c> around the throwing call has a <c>finally</c> or <c>catch</c> that releases the
+    /// local (<c>finally { if (reader != null) reader.Dispose(); }</c> after the try released it and
+    /// set it to null): the exception path is covered, though the flow sees that release only on
+    /// the normal path, where the local is null by then.
+    /// </summary>
+    private static bool ExceptionPathReleases(SyntaxNode call, ILocalSymbol local, SemanticModel semanticModel)
+    {
+        for (var node = call.Parent; node is not null and not (MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax); node = node.Parent)
+        {
+            if (node is not TryStatementSyntax tryStatement || !tryStatement.Block.Span.Contains(call.Span))
+            {
+                continue;
+            }
+
+            if (tryStatement.Finally is { } @finally && ReleasesLocal(@finally.Block, local, semanticModel))
+            {
+                return true;
+            }
+
+            foreach (var @catch in tryStatement.Catches)
+            {
+                if (@catch.Filter is null && @catch.Declaration is null && ReleasesLocal(@catch.Block, local, semanticModel))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReleasesLocal(BlockSyntax block, ILocalSymbol local, SemanticModel semanticModel)
+    {
+        if (semanticModel.GetOperation(block) is not { } operation)
+        {
+            return false;
+        }
+
+        foreach (var descendant in operation.DescendantsAndSelf())
+        {
+            if (descendant is not IInvocationOperation { Instance: { } instance } invocation || !OwnershipKnowledge.IsReleaseMethod(invocation.TargetMethod))
+            {
+                continue;
+            }
+
+            while (instance is IConversionOperation conversion)
+            {
+                instance = conversion.Operand;
+            }
+
+            if (instance is IConditionalAccessInstanceOperation)
+            {
+                // `local?.Dispose()`: the receiver is the conditional access' operand.
+                for (var parent = invocation.Parent; parent is not null; parent = parent.Parent)
+                {
+                    if (parent is IConditionalAccessOperation access)
+                    {
+                        instance = access.Operation;
+                        break;
+                    }
+                }
+            }
+
+            if (instance is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Shorten(string text)

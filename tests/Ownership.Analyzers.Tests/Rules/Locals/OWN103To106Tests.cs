@@ -51,6 +51,38 @@ public class OWN103Tests
         """);
 
     [Fact]
+    public Task Release_in_try_with_a_finally_that_releases_what_is_left_is_clean() => OWN103.Diagnostics(Usings + """
+        class C
+        {
+            string A(string path)
+            {
+                StreamReader reader = null;
+                try { reader = new StreamReader(path); var t = reader.ReadToEnd(); reader.Dispose(); reader = null; return t; }
+                finally { if (reader != null) reader.Dispose(); }
+            }
+            string B(string path)
+            {
+                Stream stream = null;
+                try { stream = File.OpenRead(path); var b = stream.ReadByte(); stream.Close(); stream = null; return b.ToString(); }
+                finally { stream?.Dispose(); }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_finally_that_releases_another_local_does_not_protect() => OWN103.Diagnostics(Usings + """
+        class C
+        {
+            string A(string path, Stream other)
+            {
+                var reader = {|OWN103:new StreamReader(path)|};
+                try { var t = reader.ReadToEnd(); reader.Dispose(); return t; }
+                finally { other.Dispose(); }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Leaked_or_transferred_resources_are_not_this_rules_business() => OWN103.Diagnostics(Usings + """
         class C
         {
