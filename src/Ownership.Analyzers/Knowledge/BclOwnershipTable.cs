@@ -106,6 +106,9 @@ internal static class BclOwnershipTable
         yield return new("System.Net.Sockets.NetworkStream", "does not own the socket unless ownsSocket is true") { Constructors = ConstructorOwnership.WhenFlag("ownsSocket", defaultValue: false) };
         yield return new("Microsoft.Win32.RegistryKey", "OpenSubKey/CreateSubKey return a new key the caller owns") { CreatingMembers = Names("OpenSubKey", "CreateSubKey", "OpenBaseKey", "OpenRemoteBaseKey") };
         yield return new("System.Drawing.Image", "the caller owns the image") { CreatingMembers = Names("FromFile", "FromStream") };
+        yield return new("System.ArgumentNullException", "ThrowIfNull only tests its argument") { NonOwningMethods = Names("ThrowIfNull") };
+        yield return new("System.ObjectDisposedException", "ThrowIf only names the instance in the exception") { NonOwningMethods = Names("ThrowIf") };
+        yield return new("System.GC", "KeepAlive and SuppressFinalize neither keep nor release the object") { NonOwningMethods = Names("KeepAlive", "SuppressFinalize", "ReRegisterForFinalize") };
         yield return new("System.Console", "OpenStandard* return a new stream (a dup'ed descriptor on Unix)") { CreatingMembers = Names("OpenStandardInput", "OpenStandardOutput", "OpenStandardError") };
         yield return new("System.Text.Json.JsonDocument", "the document holds pooled memory until disposed") { CreatingMembers = Names("Parse", "ParseAsync", "ParseValue") };
         yield return new("System.Text.Json.Utf8JsonWriter", "never disposes the stream it writes to") { Constructors = ConstructorOwnership.Never };

@@ -279,6 +279,9 @@ internal sealed class MethodSummaries
                 return ClassifyArgument(argument, depth);
             case IBinaryOperation or IIsNullOperation or IIsPatternOperation or IIsTypeOperation or IUnaryOperation:
                 return ParameterFate.Kept;
+            case INameOfOperation:
+                // nameof(stream) reads a name, not the value.
+                return ParameterFate.Kept;
             case IUsingOperation:
             case IUsingDeclarationOperation:
                 return ParameterFate.Taken;

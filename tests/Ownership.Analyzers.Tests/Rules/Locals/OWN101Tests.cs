@@ -348,6 +348,24 @@ public class OWN101Tests
         """);
 
     [Fact]
+    public Task Helper_that_only_checks_and_names_its_argument_does_not_take_it() => Verifier.Diagnostics(Usings + """
+        static class Check
+        {
+            public static long Length(Stream stream)
+            {
+                ArgumentNullException.ThrowIfNull(stream);
+                if (!stream.CanRead) throw new ArgumentException("unreadable", nameof(stream));
+                GC.KeepAlive(stream);
+                return stream.Length;
+            }
+        }
+        class C
+        {
+            long M(string path) { var s = {|OWN101:File.OpenRead(path)|}; return Check.Length(s); }
+        }
+        """);
+
+    [Fact]
     public Task Dispose_then_rethrow_and_disposed_after_catch_are_clean() => Verifier.Diagnostics(Usings + """
         class C
         {
