@@ -31,7 +31,9 @@ internal sealed partial class LocalOwnershipFlow
                 return Eval(parenthesized.Operand, state);
 
             case IAwaitOperation await:
-                return Eval(await.Operation, state);
+                var awaited = Eval(await.Operation, state);
+                Use(DisposablesOf(awaited), await.Operation, state);
+                return awaited;
 
             case IObjectCreationOperation creation:
                 return EvalCall(creation, creation.Constructor, instance: null, creation.Arguments, state, creation.Initializer);
@@ -135,7 +137,7 @@ internal sealed partial class LocalOwnershipFlow
     private AllocationSet? EvalPropertyGet(IPropertyReferenceOperation property, FlowState state)
     {
         var instance = Eval(property.Instance, state);
-        if (!IsLengthRead(property))
+        if (!IsLengthRead(property) && !_knowledge.IsUsableAfterRelease(property.Property))
         {
             Use(instance, property.Instance, state);
         }

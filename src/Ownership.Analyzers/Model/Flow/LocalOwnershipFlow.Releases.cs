@@ -74,11 +74,21 @@ internal sealed partial class LocalOwnershipFlow
         => property.Property.Name is "Length" or "LongLength" or "IsEmpty" or "IsAllocated"
             && !_knowledge.IsResourceType(property.Property.ContainingType);
 
-    /// <summary>Records a use of what was released on every path that reaches <paramref name="site"/>.</summary>
+    /// <summary>Records a use of what was released on every path that reaches <paramref name="site"/> (by itself, or by an owner it was handed to).</summary>
     private void Use(AllocationSet? value, IOperation? site, FlowState state)
     {
-        if (!_recording || site is null || value is null || value.IsEmpty || !value.IsSubsetOf(state.Released))
+        if (!_recording || site is null || value is null || value.IsEmpty)
         {
+            return;
+        }
+
+        if (!value.IsSubsetOf(state.Released))
+        {
+            if (_ownerOf.Count > 0)
+            {
+                UseThroughOwners(value, site, state);
+            }
+
             return;
         }
 
