@@ -26,6 +26,31 @@ internal sealed partial class LocalOwnershipFlow
     /// <summary>Per allocation handed to an owner built in this method: that owner's allocation, or -1 when it may be one of several.</summary>
     private readonly Dictionary<int, int> _ownerOf = new();
 
+    /// <summary>
+    /// Creation sites whose new instance was made while a variable still held an older one
+    /// (<c>previous = current</c> in a loop). The state cannot tell the instances apart, so releasing
+    /// one says nothing about the other: no use after release or repeated release is recorded for them.
+    /// </summary>
+    private readonly HashSet<int> _sharedCreationSites = new();
+
+    private bool AnySharedCreationSite(AllocationSet value)
+    {
+        if (_sharedCreationSites.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var allocation in value.Members())
+        {
+            if (_sharedCreationSites.Contains(allocation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A constructor argument that the new object surely owns: releasing that object releases it.</summary>
     private void RecordOwner(AllocationSet taken, int owner)
     {
@@ -112,6 +137,25 @@ internal sealed partial class LocalOwnershipFlow
         {
             _allocations[allocation].RecordUseAfterRelease(site, _allocations[owner]);
         }
+    }
+
+    /// <summary>
+    /// A null test of the only variables that hold <paramref name="allocation"/> (the check a <c>using</c>
+    /// makes before its release): on the null branch nothing of it is left to use or release, so
+    /// it counts as released there, and the paths meet released after the <c>using</c>.
+    /// </summary>
+    private static void NullOnThisBranch(int allocation, List<int> tested, FlowState state)
+    {
+        for (var variable = 0; variable < state.Variables.Length; variable++)
+        {
+            if (!tested.Contains(variable) && state.Variables[variable] is { } held && held.Contains(allocation))
+            {
+                // Another variable still holds it (another instance from the same creation site, in a loop).
+                return;
+            }
+        }
+
+        state.Released.Add(allocation);
     }
 
     /// <summary>The owner (or its owner, …) of <paramref name="allocation"/> released on every path here; -1 when none.</summary>

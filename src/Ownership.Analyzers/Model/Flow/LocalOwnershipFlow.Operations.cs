@@ -278,6 +278,12 @@ internal sealed partial class LocalOwnershipFlow
             _recreatedWhileOwned.Add(allocation);
         }
 
+        if (state.IsReferenced(allocation))
+        {
+            // A variable still holds an older instance from this creation site: see _sharedCreationSites.
+            _sharedCreationSites.Add(allocation);
+        }
+
         state.Owned.Add(allocation);
         state.Released.Remove(allocation);
         state.Anchors[allocation] = new AllocationSet(_variableLocals.Count);

@@ -585,9 +585,8 @@ internal sealed partial class LocalOwnershipFlow
         {
             if (state.Anchors[allocation] is { } anchors && tested.Exists(anchors.Contains))
             {
-                // Null here: nothing of it is left to use or release on this branch (the null check of a using's release).
                 state.Owned.Remove(allocation);
-                state.Released.Add(allocation);
+                NullOnThisBranch(allocation, tested, state);
             }
         }
 

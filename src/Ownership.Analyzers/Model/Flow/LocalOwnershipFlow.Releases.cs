@@ -77,7 +77,7 @@ internal sealed partial class LocalOwnershipFlow
     /// <summary>Records a use of what was released on every path that reaches <paramref name="site"/> (by itself, or by an owner it was handed to).</summary>
     private void Use(AllocationSet? value, IOperation? site, FlowState state)
     {
-        if (!_recording || site is null || value is null || value.IsEmpty)
+        if (!_recording || site is null || value is null || value.IsEmpty || AnySharedCreationSite(value))
         {
             return;
         }
@@ -157,7 +157,7 @@ internal sealed partial class LocalOwnershipFlow
         var isProtected = IsInProtectedRegion(_block);
         var isAsync = method.Name.EndsWith("DisposeAsync", System.StringComparison.Ordinal);
         var guards = _recording ? GuardsOf(_block) : ImmutableArray<IOperation>.Empty;
-        var repeated = !value.IsEmpty && value.IsSubsetOf(state.Released);
+        var repeated = !value.IsEmpty && value.IsSubsetOf(state.Released) && !AnySharedCreationSite(value);
         var definite = value.TryGetSingle(out var single);
         foreach (var allocation in value.Members())
         {

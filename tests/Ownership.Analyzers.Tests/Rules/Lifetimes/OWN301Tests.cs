@@ -329,4 +329,28 @@ public class OWN301Tests
             }
         }
         """);
+
+    [Fact]
+    public Task Previous_instance_from_the_same_creation_site_disposed_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            void M(string[] paths)
+            {
+                Stream previous = null;
+                foreach (var path in paths)
+                {
+                    var current = File.OpenRead(path);
+                    if (previous != null)
+                    {
+                        previous.Dispose();
+                    }
+
+                    previous = current;
+                    current.ReadByte();
+                }
+
+                previous?.Dispose();
+            }
+        }
+        """);
 }
