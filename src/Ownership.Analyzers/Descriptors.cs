@@ -123,6 +123,22 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "A public Dispose method on a type that does not implement IDisposable (or DisposeAsync without IAsyncDisposable) is invisible to using statements, DI containers and every owner that releases through the interface.");
 
+    public static readonly DiagnosticDescriptor OWN301 = Create(
+        RuleIdentifiers.UsedAfterRelease,
+        "Resource used after it was disposed",
+        "'{0}' is used after it was disposed {1}",
+        RuleCategories.Lifetimes,
+        DiagnosticSeverity.Warning,
+        "A member call, property read, enumeration or argument pass on a resource that is already disposed on every path that reaches it: by its own Dispose, by the end of its 'using' scope, by a method that disposes its argument, or by the wrapper that owned it. Most disposed objects throw ObjectDisposedException; some silently return stale or empty results.");
+
+    public static readonly DiagnosticDescriptor OWN302 = Create(
+        RuleIdentifiers.ReleasedTwice,
+        "Resource disposed more than once",
+        "'{0}' is disposed {1}",
+        RuleCategories.Lifetimes,
+        DiagnosticSeverity.Info,
+        "A second explicit Dispose of a resource already disposed on every path that reaches it does nothing for a well-behaved type, and crashes or corrupts state for one whose Dispose is not idempotent. Either way it hides who owns the resource: remove the redundant release.");
+
     public static readonly DiagnosticDescriptor OWN303 = Create(
         RuleIdentifiers.EscapesUsingScope,
         "Resource escapes its using scope",

@@ -12,6 +12,8 @@ public static class RuleIdentifiers
     public const string ResourceReturnedThroughNonDisposable = "OWN106";
 
     // OWN3xx — a resource is used outside its lifetime
+    public const string UsedAfterRelease = "OWN301";
+    public const string ReleasedTwice = "OWN302";
     public const string EscapesUsingScope = "OWN303";
 
     // OWN2xx — a type owns resources

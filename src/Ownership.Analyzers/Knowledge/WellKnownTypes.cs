@@ -20,6 +20,7 @@ internal sealed class WellKnownTypes
         ICollectionOfT = compilation.GetSpecialType(SpecialType.System_Collections_Generic_ICollection_T);
         Boolean = compilation.GetSpecialType(SpecialType.System_Boolean);
         ArrayPoolOfT = compilation.GetTypeByMetadataName("System.Buffers.ArrayPool`1");
+        MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
     }
 
     public INamedTypeSymbol IDisposable { get; }
@@ -35,6 +36,7 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol ICollectionOfT { get; }
     public INamedTypeSymbol Boolean { get; }
     public INamedTypeSymbol? ArrayPoolOfT { get; }
+    public INamedTypeSymbol? MemoryStream { get; }
 
     public static WellKnownTypes Create(Compilation compilation) => new(compilation);
 

@@ -64,6 +64,8 @@ internal sealed class Allocation
     private readonly Dictionary<IOperation, ReleaseSite> _releases = new();
     private HashSet<IOperation>? _usesAfterRelease;
     private HashSet<IOperation>? _repeatedReleases;
+    private Dictionary<IOperation, Allocation>? _releasedThrough;
+    private HashSet<IOperation>? _releasesByOthers;
 
     public Allocation(int index, IOperation creation, ITypeSymbol type, ResourceKind kind = ResourceKind.Disposable, MemoryAllocator allocator = MemoryAllocator.None)
     {
@@ -157,6 +159,91 @@ internal sealed class Allocation
     }
 
     internal void RecordUseAfterRelease(IOperation site) => (_usesAfterRelease ??= new HashSet<IOperation>()).Add(site);
+
+    /// <summary>A use after <paramref name="owner"/>, which took ownership of this allocation, was released (it released this one too).</summary>
+    internal void RecordUseAfterRelease(IOperation site, Allocation owner)
+    {
+        RecordUseAfterRelease(site);
+        if (owner != this)
+        {
+            (_releasedThrough ??= new Dictionary<IOperation, Allocation>())[site] = owner;
+        }
+    }
+
+    /// <summary>A call that released it on behalf of this owner: a method that disposes its argument.</summary>
+    internal void RecordReleaseByOther(IOperation site) => (_releasesByOthers ??= new HashSet<IOperation>()).Add(site);
+
+    /// <summary>
+    /// The release that made <paramref name="use"/> (a use after release or a repeated release)
+    /// come after a release: the nearest release before it in the source — of this allocation,
+    /// by a method it was passed to, or of the object that owned it. Null when none precedes it.
+    /// </summary>
+    public (IOperation? Release, Allocation Releaser) ReleaseBefore(IOperation use)
+    {
+        var owner = _releasedThrough is not null && _releasedThrough.TryGetValue(use, out var through) ? through : this;
+        IOperation? nearest = null;
+        foreach (var candidate in owner.ReleaseOperations())
+        {
+            if (candidate != use
+                && candidate.Syntax.SyntaxTree == use.Syntax.SyntaxTree
+                && ReleasePosition(candidate) <= use.Syntax.SpanStart
+                && (nearest is null || ReleasePosition(candidate) > ReleasePosition(nearest)))
+            {
+                nearest = candidate;
+            }
+        }
+
+        return (nearest, owner);
+    }
+
+    /// <summary>Released by a method it was passed to (not by this owner's own release).</summary>
+    public bool IsReleasedBy(IOperation release) => _releasesByOthers?.Contains(release) == true;
+
+    /// <summary>Where a release takes effect: an explicit call where it is written, a <c>using</c> at the end of its scope.</summary>
+    public static int ReleasePosition(IOperation release)
+        => !release.IsImplicit ? release.Syntax.SpanStart
+            : UsingOf(release) switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.LocalDeclarationStatementSyntax { Parent: { } scope } => scope.Span.End,
+                { } statement => statement.Span.End,
+                null => release.Syntax.Span.End,
+            };
+
+    /// <summary>The <c>using</c> statement or <c>using</c> declaration an implicit release comes from (the graph gives it the resource's syntax).</summary>
+    public static SyntaxNode? UsingOf(IOperation release)
+    {
+        for (var node = release.Syntax; node is not null; node = node.Parent)
+        {
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.UsingStatementSyntax
+                || node is Microsoft.CodeAnalysis.CSharp.Syntax.LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 })
+            {
+                return node;
+            }
+
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private IEnumerable<IOperation> ReleaseOperations()
+    {
+        foreach (var release in _releases.Keys)
+        {
+            yield return release;
+        }
+
+        if (_releasesByOthers is not null)
+        {
+            foreach (var release in _releasesByOthers)
+            {
+                yield return release;
+            }
+        }
+    }
 
     internal void RecordRepeatedRelease(IOperation site) => (_repeatedReleases ??= new HashSet<IOperation>()).Add(site);
 }

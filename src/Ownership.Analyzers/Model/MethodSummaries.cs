@@ -26,7 +26,7 @@ internal enum ParameterFate
 /// per (method, depth) so that answers never depend on the order of questions; depth-bounded so
 /// that recursion, mutual recursion and long call chains always terminate.
 /// </summary>
-internal sealed class MethodSummaries
+internal sealed partial class MethodSummaries
 {
     /// <summary>How many calls deep a summary may look through other source methods.</summary>
     public const int MaxDepth = 3;

@@ -59,11 +59,16 @@ internal sealed partial class LocalOwnershipFlow
             var (disposables, handles) = SplitByKind(value);
             if (disposables is not null)
             {
-                Use(disposables, argument.Value, state);
+                if (IsUsedAsResource(argument))
+                {
+                    Use(disposables, argument.Value, state);
+                }
+
                 switch (DecideArgument(method, argument, arguments, resultIsResource))
                 {
                     case ArgumentDecision.Transfer:
                         Transfer(disposables, TransferKinds.Passed, state);
+                        TakenByCall(disposables, call, method, argument, arguments, state);
                         break;
                     case ArgumentDecision.Alias:
                         result ??= new AllocationSet(_allocations.Count);
@@ -89,7 +94,11 @@ internal sealed partial class LocalOwnershipFlow
                 }
                 else
                 {
-                    Use(disposables, instance, state);
+                    if (!_knowledge.IsUsableAfterRelease(method))
+                    {
+                        Use(disposables, instance, state);
+                    }
+
                     if (method.MethodKind != MethodKind.Constructor && method.MethodKind != MethodKind.DelegateInvoke
                         && resultIsResource && instance?.Type is { } receiverType && IsSameOrDerived(receiverType, resultType))
                     {

@@ -31,7 +31,9 @@ internal sealed partial class LocalOwnershipFlow
                 return Eval(parenthesized.Operand, state);
 
             case IAwaitOperation await:
-                return Eval(await.Operation, state);
+                var awaited = Eval(await.Operation, state);
+                Use(DisposablesOf(awaited), await.Operation, state);
+                return awaited;
 
             case IObjectCreationOperation creation:
                 return EvalCall(creation, creation.Constructor, instance: null, creation.Arguments, state, creation.Initializer);
@@ -135,7 +137,7 @@ internal sealed partial class LocalOwnershipFlow
     private AllocationSet? EvalPropertyGet(IPropertyReferenceOperation property, FlowState state)
     {
         var instance = Eval(property.Instance, state);
-        if (!IsLengthRead(property))
+        if (!IsLengthRead(property) && !_knowledge.IsUsableAfterRelease(property.Property))
         {
             Use(instance, property.Instance, state);
         }
@@ -274,6 +276,12 @@ internal sealed partial class LocalOwnershipFlow
         {
             // The previous instance from this creation site (an earlier loop iteration) is still owned.
             _recreatedWhileOwned.Add(allocation);
+        }
+
+        if (state.IsReferenced(allocation))
+        {
+            // A variable still holds an older instance from this creation site: see _sharedCreationSites.
+            _sharedCreationSites.Add(allocation);
         }
 
         state.Owned.Add(allocation);

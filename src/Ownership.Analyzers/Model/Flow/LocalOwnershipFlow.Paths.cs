@@ -584,6 +584,7 @@ internal sealed partial class LocalOwnershipFlow
             if (state.Anchors[allocation] is { } anchors && tested.Exists(anchors.Contains))
             {
                 state.Owned.Remove(allocation);
+                NullOnThisBranch(allocation, tested, state);
             }
         }
 

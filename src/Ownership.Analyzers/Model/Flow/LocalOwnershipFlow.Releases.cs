@@ -74,11 +74,21 @@ internal sealed partial class LocalOwnershipFlow
         => property.Property.Name is "Length" or "LongLength" or "IsEmpty" or "IsAllocated"
             && !_knowledge.IsResourceType(property.Property.ContainingType);
 
-    /// <summary>Records a use of what was released on every path that reaches <paramref name="site"/>.</summary>
+    /// <summary>Records a use of what was released on every path that reaches <paramref name="site"/> (by itself, or by an owner it was handed to).</summary>
     private void Use(AllocationSet? value, IOperation? site, FlowState state)
     {
-        if (!_recording || site is null || value is null || value.IsEmpty || !value.IsSubsetOf(state.Released))
+        if (!_recording || site is null || value is null || value.IsEmpty || AnySharedCreationSite(value))
         {
+            return;
+        }
+
+        if (!value.IsSubsetOf(state.Released))
+        {
+            if (_ownerOf.Count > 0)
+            {
+                UseThroughOwners(value, site, state);
+            }
+
             return;
         }
 
@@ -147,7 +157,7 @@ internal sealed partial class LocalOwnershipFlow
         var isProtected = IsInProtectedRegion(_block);
         var isAsync = method.Name.EndsWith("DisposeAsync", System.StringComparison.Ordinal);
         var guards = _recording ? GuardsOf(_block) : ImmutableArray<IOperation>.Empty;
-        var repeated = !value.IsEmpty && value.IsSubsetOf(state.Released);
+        var repeated = !value.IsEmpty && value.IsSubsetOf(state.Released) && !AnySharedCreationSite(value);
         var definite = value.TryGetSingle(out var single);
         foreach (var allocation in value.Members())
         {

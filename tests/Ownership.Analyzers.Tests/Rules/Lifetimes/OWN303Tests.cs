@@ -78,4 +78,34 @@ public class OWN303Tests
             static IEnumerable<string> ReadAll(TextReader r) { string line; while ((line = r.ReadLine()) != null) yield return line; }
         }
         """);
+
+    [Fact]
+    public Task Using_local_returned_only_after_reassignment_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            Stream Reopened(string path)
+            {
+                var stream = File.OpenRead(path);
+                using (stream)
+                {
+                    stream.ReadByte();
+                }
+
+                stream = File.OpenRead(path);
+                return stream;
+            }
+
+            Stream Cleared(string path)
+            {
+                var stream = File.OpenRead(path);
+                using (stream)
+                {
+                    stream.ReadByte();
+                }
+
+                stream = null;
+                return stream;
+            }
+        }
+        """);
 }
