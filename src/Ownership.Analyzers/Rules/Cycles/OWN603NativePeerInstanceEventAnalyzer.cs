@@ -40,7 +40,7 @@ public sealed class OWN603NativePeerInstanceEventAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeEvent(SymbolAnalysisContext context, NativePeerTypes peers)
     {
-        if (context.Symbol is not IEventSymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public } @event
+        if (context.Symbol is not IEventSymbol { IsStatic: false, IsAbstract: false, DeclaredAccessibility: Accessibility.Public } @event
             || !peers.IsPeer(@event.ContainingType) || @event.Locations.Length == 0)
         {
             return;

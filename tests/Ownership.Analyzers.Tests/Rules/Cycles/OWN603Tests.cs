@@ -58,13 +58,17 @@ public class OWN603Tests
         """);
 
     [Fact]
-    public Task Private_event_event_with_accessors_and_events_of_non_peers_are_clean() => OWN603.Diagnostics(Stubs + """
+    public Task Private_abstract_and_accessor_events_and_events_of_non_peers_are_clean() => OWN603.Diagnostics(Stubs + """
         class RatingView : UIView
         {
             private event EventHandler? Internal;
             private EventHandler? _changed;
             public event EventHandler? RatingChanged { add { _changed += value; } remove { _changed -= value; } }
             protected void Raise() { Internal?.Invoke(this, EventArgs.Empty); _changed?.Invoke(this, EventArgs.Empty); }
+        }
+        abstract class Gauge : UIView
+        {
+            public abstract event EventHandler? ValueChanged;
         }
         class RatingModel
         {
