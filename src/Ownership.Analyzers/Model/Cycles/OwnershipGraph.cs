@@ -97,11 +97,19 @@ internal sealed class OwnershipGraph
         return edges.ToImmutable();
     }
 
-    /// <summary>The source types a released member can hold: its declared type, and the types of the values the owner creates into it.</summary>
+    /// <summary>
+    /// The source types a released member can hold: the types of the values the owner creates into it,
+    /// and its declared type unless every stored value is one of those creations (then the declared
+    /// base type would only repeat the same cycle a second time).
+    /// </summary>
     private IEnumerable<INamedTypeSymbol> Targets(MemberOwnership member)
     {
         var targets = new List<INamedTypeSymbol>();
-        AddNode(targets, member.Type);
+        if (member.Assignments.Count == 0 || member.Assignments.Any(assignment => assignment.Origin != Origin.Created))
+        {
+            AddNode(targets, member.Type);
+        }
+
         foreach (var assignment in member.Assignments)
         {
             if (assignment.Origin == Origin.Created)

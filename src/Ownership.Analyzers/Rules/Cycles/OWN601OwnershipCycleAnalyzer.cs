@@ -40,7 +40,8 @@ public sealed class OWN601OwnershipCycleAnalyzer : DiagnosticAnalyzer
         }
 
         var options = OwnershipOptions.Get(context.Options, tree);
-        if (model.GetTypeOwnership(type, options).HasErrors)
+        if (model.GetTypeOwnership(type, options).HasErrors
+            || type.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(context.CancellationToken).ContainsDiagnostics))
         {
             return;
         }

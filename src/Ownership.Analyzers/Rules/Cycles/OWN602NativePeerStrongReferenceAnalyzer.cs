@@ -49,7 +49,7 @@ public sealed class OWN602NativePeerStrongReferenceAnalyzer : DiagnosticAnalyzer
         }
 
         var ownership = model.GetTypeOwnership(type, OwnershipOptions.Get(context.Options, tree));
-        if (ownership.HasErrors)
+        if (ownership.HasErrors || type.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(context.CancellationToken).ContainsDiagnostics))
         {
             return;
         }

@@ -41,7 +41,8 @@ public sealed class OWN603NativePeerInstanceEventAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeEvent(SymbolAnalysisContext context, NativePeerTypes peers)
     {
         if (context.Symbol is not IEventSymbol { IsStatic: false, IsAbstract: false, DeclaredAccessibility: Accessibility.Public } @event
-            || !peers.IsPeer(@event.ContainingType) || @event.Locations.Length == 0)
+            || !peers.IsPeer(@event.ContainingType) || @event.Locations.Length == 0
+            || @event.ContainingType.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(context.CancellationToken).ContainsDiagnostics))
         {
             return;
         }
@@ -114,6 +115,6 @@ public sealed class OWN603NativePeerInstanceEventAnalyzer : DiagnosticAnalyzer
             root = root.Parent;
         }
 
-        return root.DescendantsAndSelf().Any(o => o.Kind == OperationKind.Invalid);
+        return root.Syntax.ContainsDiagnostics || root.DescendantsAndSelf().Any(o => o.Kind == OperationKind.Invalid);
     }
 }

@@ -335,4 +335,97 @@ public class OWN601Tests
             public void Dispose() => {|OWN601:Owner.Dispose()|};
         }
         """);
+
+    [Fact]
+    public Task Generic_owner_and_lease_that_release_each_other_are_reported() => OWN601.Diagnostics(Usings + """
+        sealed class Pool<T> : IDisposable
+        {
+            private Lease<T>? _current;
+            public Lease<T> Rent() => _current = new Lease<T>(this);
+            public void Dispose() => _current?.Dispose();
+        }
+        sealed class Lease<T> : IDisposable
+        {
+            private readonly Pool<T> _pool;
+            public Lease(Pool<T> pool) { _pool = pool; }
+            public void Dispose() => {|OWN601:_pool.Dispose()|};
+        }
+        """);
+
+    [Fact]
+    public Task Back_reference_released_outside_disposal_is_not_an_edge() => OWN601.Diagnostics(Usings + """
+        sealed class Parent : IDisposable
+        {
+            private readonly Child _child;
+            public Parent() { _child = new Child(this); }
+            public void Dispose() => _child.Dispose();
+        }
+        sealed class Child : IDisposable
+        {
+            private readonly Parent _parent;
+            private readonly Stream _log = File.OpenWrite("log");
+            public Child(Parent parent) { _parent = parent; }
+            public void ShutDownEverything() => _parent.Dispose();
+            public void Dispose() => _log.Dispose();
+        }
+        """);
+
+    [Fact]
+    public Task Dispose_bool_that_tests_and_sets_the_flag_before_releasing_is_clean() => OWN601.Diagnostics(Usings + """
+        class Parent : IDisposable
+        {
+            private readonly Child _child;
+            private bool _isDisposed;
+            public Parent() { _child = new Child(this); }
+            public void Dispose() { Dispose(true); GC.SuppressFinalize(this); }
+            protected virtual void Dispose(bool disposing)
+            {
+                if (_isDisposed) return;
+                _isDisposed = true;
+                if (disposing) _child.Dispose();
+            }
+        }
+        sealed class Child : IDisposable
+        {
+            private readonly Parent _parent;
+            public Child(Parent parent) { _parent = parent; }
+            public void Dispose() => _parent.Dispose();
+        }
+        """);
+
+    [Fact]
+    public Task Back_reference_typed_as_an_interface_is_not_followed() => OWN601.Diagnostics(Usings + """
+        sealed class Parent : IDisposable
+        {
+            private readonly Child _child;
+            public Parent() { _child = new Child(this); }
+            public void Dispose() => _child.Dispose();
+        }
+        sealed class Child : IDisposable
+        {
+            private readonly IDisposable _owner;
+            public Child(IDisposable owner) { _owner = owner; }
+            public void Dispose() => _owner.Dispose();
+        }
+        """);
+
+    [Fact]
+    public Task Back_reference_inherited_from_a_base_type_is_reported_once_on_the_derived_type() => OWN601.Diagnostics(Usings + """
+        abstract class Widget : IDisposable
+        {
+            private readonly Form _form;
+            protected Widget(Form form) { _form = form; }
+            public void Dispose() => _form.Dispose();
+        }
+        sealed class {|OWN601:Button|} : Widget
+        {
+            public Button(Form form) : base(form) { }
+        }
+        sealed class Form : IDisposable
+        {
+            private readonly Widget _ok;
+            public Form() { _ok = new Button(this); }
+            public void Dispose() => _ok.Dispose();
+        }
+        """);
 }
