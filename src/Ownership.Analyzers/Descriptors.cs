@@ -179,6 +179,30 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "A GCHandle keeps its target alive, and a pinned one keeps it from moving (fragmenting the heap), until Free is called. Free it on every path that leaves the method, or hand it on (GCHandle.ToIntPtr).");
 
+    public static readonly DiagnosticDescriptor OWN601 = Create(
+        RuleIdentifiers.OwnershipCycle,
+        "Ownership cycle between types",
+        "Ownership cycle: {0}; disposing any of them comes back to the first (endless recursion or a double release)",
+        RuleCategories.Cycles,
+        DiagnosticSeverity.Warning,
+        "Ownership between types must form a forest: when A's disposal releases B and B's releases A (directly or through a chain), disposal recurses until the stack overflows or releases objects twice, and a child that releases a parent shared by its siblings breaks them all. Release the back reference only under a disposed flag that is set first, or do not release it at all: the child borrows its parent.");
+
+    public static readonly DiagnosticDescriptor OWN602 = Create(
+        RuleIdentifiers.NativePeerStrongReference,
+        "Native peer holds a strong reference to another native peer",
+        "'{0}' holds native peer '{1}' strongly in '{2}': two Objective-C objects that reference each other are never released; hold it in a WeakReference<{1}>",
+        RuleCategories.Cycles,
+        DiagnosticSeverity.Warning,
+        "Types derived from Foundation.NSObject are paired with reference-counted Objective-C objects. A strong reference from one peer to another (a child view to its controller, a cell to its table) closes a cycle through native code that the garbage collector cannot see through: neither object is ever freed. Keep the reference in a WeakReference<T>, or let only the parent reference the children it owns.");
+
+    public static readonly DiagnosticDescriptor OWN603 = Create(
+        RuleIdentifiers.NativePeerInstanceEvent,
+        "Native peer exposes or subscribes to events with instance handlers",
+        "{0}",
+        RuleCategories.Cycles,
+        DiagnosticSeverity.Warning,
+        "An event keeps its handlers' targets alive. Between native peers (types derived from Foundation.NSObject), a peer that subscribes an instance method or a lambda capturing 'this' to another peer's event, or a peer that exposes a public field-like event to its parent, makes the two Objective-C objects reference each other: a cycle the garbage collector cannot break. Use a static handler, a weak event, or unsubscribe when the view goes away.");
+
     public static DiagnosticDescriptor Create(
         string id,
         string title,

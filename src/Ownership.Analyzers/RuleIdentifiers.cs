@@ -31,4 +31,9 @@ public static class RuleIdentifiers
     public const string PooledArrayUsedAfterReturn = "OWN502";
     public const string UnmanagedMemoryNotFreed = "OWN503";
     public const string GCHandleNotFreed = "OWN504";
+
+    // OWN6xx — cycles
+    public const string OwnershipCycle = "OWN601";
+    public const string NativePeerStrongReference = "OWN602";
+    public const string NativePeerInstanceEvent = "OWN603";
 }

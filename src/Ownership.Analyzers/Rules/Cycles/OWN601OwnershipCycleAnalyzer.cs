@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Ownership.Analyzers.Knowledge;
+using Ownership.Analyzers.Model;
+using Ownership.Analyzers.Model.Cycles;
+
+namespace Ownership.Analyzers.Rules.Cycles;
+
+/// <summary>
+/// OWN601: the type-level ownership graph (<see cref="OwnershipGraph"/>) has a cycle — each type's
+/// disposal releases the next. Reported in the symbol action of the type that closes the cycle, at
+/// its release of the closing member, so the finding shows live in the IDE (no compilation-end
+/// action); the graph chooses the closing edge from the cycle alone, so each cycle is reported once.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OWN601OwnershipCycleAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN601);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var model = OwnershipModel.For(start.Compilation);
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, model), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, OwnershipModel model)
+    {
+        if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsStatic: false } type
+            || type.Locations.Length == 0 || type.Locations[0].SourceTree is not { } tree)
+        {
+            return;
+        }
+
+        var options = OwnershipOptions.Get(context.Options, tree);
+        if (model.GetTypeOwnership(type, options).HasErrors
+            || type.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(context.CancellationToken).ContainsDiagnostics))
+        {
+            return;
+        }
+
+        foreach (var cycle in model.Graph.CyclesClosedBy(type, options, context.CancellationToken))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN601, LocationOf(type, cycle.Closing), Describe(cycle)));
+        }
+    }
+
+    /// <summary>The first release of the closing member; the type itself when the member is inherited from a base declared elsewhere.</summary>
+    private static Location LocationOf(INamedTypeSymbol type, OwnershipEdge closing)
+    {
+        if (SymbolEqualityComparer.Default.Equals(closing.DeclaringType.OriginalDefinition, type.OriginalDefinition) && closing.Member.Releases.Count > 0)
+        {
+            var release = closing.Member.Releases[0].Syntax;
+            while (release.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull.Span.Contains(release.Span))
+            {
+                release = access;
+            }
+
+            return release.GetLocation();
+        }
+
+        return type.Locations[0];
+    }
+
+    /// <summary>"'Parent' releases 'Child' ('_child'), 'Child' releases 'Parent' ('_parent')".</summary>
+    private static string Describe(OwnershipCycle cycle)
+        => string.Join(", ", cycle.Edges.Select(edge =>
+            $"'{Name(edge.From)}' releases '{Name(edge.To)}' ('{edge.MemberName}')"));
+
+    private static string Name(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+}
