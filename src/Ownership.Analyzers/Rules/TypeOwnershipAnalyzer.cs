@@ -20,17 +20,23 @@ public abstract class TypeOwnershipAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var model = OwnershipModel.For(start.Compilation);
-            start.RegisterSymbolStartAction(
-                symbolStart =>
-                {
-                    // The type's bodies go through the driver first; the model then reads them
-                    // from the driver's semantic model, already bound, at the end of the type.
-                    symbolStart.RegisterOperationBlockAction(block => model.Summaries.Adopt(block.OperationBlocks.IsEmpty ? null : block.OperationBlocks[0].SemanticModel));
-                    symbolStart.RegisterSymbolEndAction(symbolEnd => AnalyzeType(symbolEnd, model));
-                },
-                SymbolKind.NamedType);
+            RegisterAtTypeEnd(start, model, symbolEnd => AnalyzeType(symbolEnd, model));
         });
     }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> at the end of each type, after the driver has bound its
+    /// bodies: the model then reads them from the driver's semantic model (adopted here) instead
+    /// of binding them a second time. Every rule that reads a type's ownership registers this way.
+    /// </summary>
+    internal static void RegisterAtTypeEnd(CompilationStartAnalysisContext start, OwnershipModel model, System.Action<SymbolAnalysisContext> action)
+        => start.RegisterSymbolStartAction(
+            symbolStart =>
+            {
+                symbolStart.RegisterOperationBlockAction(block => model.Summaries.Adopt(block.OperationBlocks.IsEmpty ? null : block.OperationBlocks[0].SemanticModel));
+                symbolStart.RegisterSymbolEndAction(action);
+            },
+            SymbolKind.NamedType);
 
     private void AnalyzeType(SymbolAnalysisContext context, OwnershipModel model)
     {

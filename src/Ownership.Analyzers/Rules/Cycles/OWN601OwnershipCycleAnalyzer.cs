@@ -27,7 +27,7 @@ public sealed class OWN601OwnershipCycleAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var model = OwnershipModel.For(start.Compilation);
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, model), SymbolKind.NamedType);
+            TypeOwnershipAnalyzer.RegisterAtTypeEnd(start, model, symbolEnd => AnalyzeType(symbolEnd, model));
         });
     }
 

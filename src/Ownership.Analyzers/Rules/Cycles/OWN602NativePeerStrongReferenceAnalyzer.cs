@@ -36,7 +36,7 @@ public sealed class OWN602NativePeerStrongReferenceAnalyzer : DiagnosticAnalyzer
             }
 
             var model = OwnershipModel.For(start.Compilation);
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, model, peers), SymbolKind.NamedType);
+            TypeOwnershipAnalyzer.RegisterAtTypeEnd(start, model, symbolEnd => AnalyzeType(symbolEnd, model, peers));
         });
     }
 
