@@ -78,7 +78,7 @@ internal static class PublisherLifetime
                     // `_bus.Events.Where(…)`: the operator chain subscribes to its first argument.
                     publisher = extension.Arguments[0].Value;
                     continue;
-                case IParameterReferenceOperation parameter:
+                case IParameterReferenceOperation parameter when !IsReassigned(parameter):
                     return new PublisherRoot(Lifetime.Outlives, $"'{parameter.Parameter.Name}' is handed in by the caller");
                 case ILocalReferenceOperation:
                     return new PublisherRoot(Lifetime.Local, "");
@@ -88,6 +88,35 @@ internal static class PublisherLifetime
         }
 
         return PublisherRoot.Unknown;
+    }
+
+    /// <summary>
+    /// The method assigns the parameter (<c>e ??= new SocketAsyncEventArgs()</c>, <c>ref</c>/<c>out</c>):
+    /// the value may be one this method created, not one the caller handed in.
+    /// </summary>
+    private static bool IsReassigned(IParameterReferenceOperation reference)
+    {
+        if (reference.Parameter.RefKind is RefKind.Ref or RefKind.Out)
+        {
+            return true;
+        }
+
+        var root = (IOperation)reference;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is IAssignmentOperation { Target: IParameterReferenceOperation target }
+                && SymbolEqualityComparer.Default.Equals(target.Parameter, reference.Parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static PublisherRoot OfOwnMember(ISymbol member, TypeOwnership subscriber)

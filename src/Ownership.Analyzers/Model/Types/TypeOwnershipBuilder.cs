@@ -219,7 +219,8 @@ internal sealed class TypeOwnershipBuilder
         {
             case null:
                 yield break;
-            case { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation:
+            case { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation or IThrowOperation:
+                // `x ?? throw new ArgumentNullException(…)`: the throw stores nothing.
                 yield break;
             case IParameterReferenceOperation parameter:
                 yield return (Origin.Borrowed, parameter.Parameter);

@@ -111,6 +111,15 @@ public class OWN401Tests
             private void OnClick(object sender, EventArgs e) { }
         }
         class Helper { public void OnChanged(object sender, EventArgs e) { } }
+        class Acceptor
+        {
+            private void StartAccept(Button e)
+            {
+                if (e is null) { e = new Button(); e.Click += OnClick; }
+            }
+            private void Reuse(ref Button b) { b.Click += OnClick; }
+            private void OnClick(object sender, EventArgs e) { }
+        }
         static class Program
         {
             static void Main() { Clock.Tick += OnTick; }
