@@ -56,6 +56,14 @@ public sealed class OWN404SubscriptionTokenIgnoredAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (kind != SubscriptionKind.TokenRegister && !RootsThisInstance(invocation))
+        {
+            // An observable may complete (and detach), a monitor may be subscribed for the process:
+            // what makes the dropped token a leak is a callback that keeps a shorter-lived instance alive.
+            // Register is the exception: each call adds its callback (and captured state) to the token.
+            return;
+        }
+
         var publisher = PublisherOf(invocation, kind, context.ContainingSymbol, model, options);
         if (!publisher.Outlives)
         {
@@ -94,6 +102,24 @@ public sealed class OWN404SubscriptionTokenIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         return PublisherLifetime.Of(receiver, subscriber, model.Knowledge.Roots);
+    }
+
+    /// <summary>An argument is <c>this</c>, an instance method of this type, or a lambda that captures <c>this</c>.</summary>
+    private static bool RootsThisInstance(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            switch (TypeRoots.Unwrap(argument.Value))
+            {
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                case IMethodReferenceOperation { Method.IsStatic: false, Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } }:
+                    return true;
+                case IAnonymousFunctionOperation lambda when TypeRoots.CapturesThis(lambda):
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>CancellationToken.None</c> and <c>default</c>: Register on them roots nothing.</summary>

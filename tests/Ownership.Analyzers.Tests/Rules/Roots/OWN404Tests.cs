@@ -54,16 +54,19 @@ public class OWN404Tests
             public Observer2(Action<T> onNext) { _onNext = onNext; }
             public void OnNext(T value) => _onNext(value); public void OnError(Exception error) { } public void OnCompleted() { }
         }
-        class Dashboard
+        class Dashboard : IObserver<int>
         {
             private readonly IObservable<int> _prices;
             private int _last;
             public Dashboard(IObservable<int> prices)
             {
                 _prices = prices;
-                {|OWN404:_prices.Subscribe(new Observer())|};
+                {|OWN404:_prices.Subscribe(this)|};
                 {|OWN404:_prices.Where(p => p > 0).Subscribe(p => _last = p)|};
+                {|OWN404:prices.Subscribe(OnPrice)|};
             }
+            private void OnPrice(int price) { }
+            public void OnNext(int value) { } public void OnError(Exception error) { } public void OnCompleted() { }
         }
         """);
 
@@ -119,6 +122,23 @@ public class OWN404Tests
             {
                 static void Main(IChangeToken token) { ChangeToken.OnChange(() => token, () => Console.WriteLine("reloaded")); }
             }
+        }
+        """);
+
+    [Fact]
+    public Task Subscriptions_that_root_no_instance_are_clean() => Verifier.Diagnostics(Usings + """
+        sealed class Observer : IObserver<int>
+        {
+            public void OnNext(int value) { } public void OnError(Exception error) { } public void OnCompleted() { }
+        }
+        static class Pipes
+        {
+            // A helper that forwards a subscription for its caller: nothing shorter-lived is rooted here.
+            public static void Forward(IObservable<int> source, IObserver<int> observer) { source.Subscribe(observer); }
+        }
+        class Printer
+        {
+            public Printer(IObservable<int> prices) { prices.Subscribe(new Observer()); }
         }
         """);
 
