@@ -163,6 +163,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "IObservable<T>.Subscribe, CancellationToken.Register, IOptionsMonitor.OnChange, ChangeToken.OnChange and IChangeToken.RegisterChangeCallback return the only handle that can undo the subscription. Dropping it while the source lives on keeps the callback (and its captured state) alive. Keep it and dispose it where the subscriber is released.");
 
+    public static readonly DiagnosticDescriptor OWN407 = Create(
+        RuleIdentifiers.LongLivedDelegateCapturesThis,
+        "Long-lived delegate captures this",
+        "A delegate that targets this instance is stored in '{0}', which outlives it ({1}): that reference keeps this instance alive until it is cleared",
+        RuleCategories.Roots,
+        DiagnosticSeverity.Info,
+        "A delegate keeps its target alive. Storing a lambda that captures 'this', or an instance method, in a static member or in a member of an injected object roots this instance for as long as that place lives. Clear it when the instance is released, or store a delegate that does not capture the instance.");
+
     public static readonly DiagnosticDescriptor OWN501 = Create(
         RuleIdentifiers.RentedArrayNotReturned,
         "Rented array not returned to its pool on every path",

@@ -54,7 +54,7 @@ internal sealed class RootKnowledge
 
     public static RootKnowledge Create(Compilation compilation) => new(compilation);
 
-    /// <summary>A value of this type can hold callbacks of others: it declares events, or it is an observable, a token, an options monitor.</summary>
+    /// <summary>A value of this type can hold callbacks of others: it declares events or callback slots, or it is an observable, a token, an options monitor.</summary>
     public bool IsPublisherType(ITypeSymbol type)
         => type.TypeKind != TypeKind.Error && _publishers.GetOrAdd(type, ComputeIsPublisher);
 
@@ -89,7 +89,10 @@ internal sealed class RootKnowledge
     {
         foreach (var member in type.GetMembers())
         {
-            if (member is IEventSymbol { IsStatic: false })
+            // Events, and callback slots: delegate-typed instance fields and settable properties.
+            if (member is IEventSymbol { IsStatic: false }
+                || member is IFieldSymbol { IsStatic: false, Type.TypeKind: TypeKind.Delegate }
+                || member is IPropertySymbol { IsStatic: false, SetMethod: not null, Type.TypeKind: TypeKind.Delegate })
             {
                 return true;
             }
