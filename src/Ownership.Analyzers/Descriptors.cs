@@ -163,6 +163,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "IObservable<T>.Subscribe, CancellationToken.Register, IOptionsMonitor.OnChange, ChangeToken.OnChange and IChangeToken.RegisterChangeCallback return the only handle that can undo the subscription. Dropping it while the source lives on keeps the callback (and its captured state) alive. Keep it and dispose it where the subscriber is released.");
 
+    public static readonly DiagnosticDescriptor OWN406 = Create(
+        RuleIdentifiers.StaticCollectionOnlyGrows,
+        "Static collection only ever grows",
+        "'{0}' is a static collection that is only ever added to: nothing is removed, cleared or replaced, so everything it holds stays alive for the life of the process",
+        RuleCategories.Roots,
+        DiagnosticSeverity.Info,
+        "A static collection is a root: everything in it lives as long as the process. When code only adds to it, it grows with every new key, and holds every value (and what the values reference) forever. Bound it, remove entries when they are done, or hold values weakly (ConditionalWeakTable).");
+
     public static readonly DiagnosticDescriptor OWN407 = Create(
         RuleIdentifiers.LongLivedDelegateCapturesThis,
         "Long-lived delegate captures this",
