@@ -5,6 +5,13 @@ using Ownership.Analyzers.Model.Types;
 
 namespace Ownership.Analyzers.Model.Roots;
 
+/// <summary>What a root keeps alive: the subscribing instance, or what one method call captured (a Register callback).</summary>
+internal enum RootedBy
+{
+    Instance,
+    Method,
+}
+
 /// <summary>How long a publisher lives compared with the instance that subscribes to it (DESIGN §1, lifetimes).</summary>
 internal enum Lifetime
 {
@@ -44,10 +51,15 @@ internal static class PublisherLifetime
     public static PublisherRoot OfEvent(IEventReferenceOperation reference, TypeOwnership subscriber, RootKnowledge knowledge)
         => reference.Event.IsStatic
             ? new PublisherRoot(Lifetime.Outlives, $"'{reference.Event.ContainingType.Name}.{reference.Event.Name}' is a static event")
-            : Of(reference.Instance, subscriber, knowledge);
+            : Of(reference.Instance, subscriber, knowledge, RootedBy.Instance);
 
-    /// <summary>The lifetime of the object <paramref name="publisher"/> evaluates to, looking through member chains to their root.</summary>
-    public static PublisherRoot Of(IOperation? publisher, TypeOwnership subscriber, RootKnowledge knowledge)
+    /// <summary>
+    /// The lifetime of the object <paramref name="publisher"/> evaluates to, looking through member
+    /// chains to their root, compared with <paramref name="rooted"/>: a parameter outlives the
+    /// method that receives it, but outlives the instance only when the constructor receives it
+    /// (injected); a private helper's parameter may be an object its caller just created.
+    /// </summary>
+    public static PublisherRoot Of(IOperation? publisher, TypeOwnership subscriber, RootKnowledge knowledge, RootedBy rooted)
     {
         for (var depth = 0; depth < 8; depth++)
         {
@@ -78,7 +90,7 @@ internal static class PublisherLifetime
                     // `_bus.Events.Where(…)`: the operator chain subscribes to its first argument.
                     publisher = extension.Arguments[0].Value;
                     continue;
-                case IParameterReferenceOperation parameter when !IsReassigned(parameter):
+                case IParameterReferenceOperation parameter when !IsReassigned(parameter) && (rooted == RootedBy.Method || IsInjected(parameter.Parameter)):
                     return new PublisherRoot(Lifetime.Outlives, $"'{parameter.Parameter.Name}' is handed in by the caller");
                 case ILocalReferenceOperation:
                     return new PublisherRoot(Lifetime.Local, "");
@@ -89,6 +101,10 @@ internal static class PublisherLifetime
 
         return PublisherRoot.Unknown;
     }
+
+    /// <summary>A constructor parameter (of an ordinary or a primary constructor): a dependency handed to the instance.</summary>
+    private static bool IsInjected(IParameterSymbol parameter)
+        => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor };
 
     /// <summary>
     /// The method assigns the parameter (<c>e ??= new SocketAsyncEventArgs()</c>, <c>ref</c>/<c>out</c>):

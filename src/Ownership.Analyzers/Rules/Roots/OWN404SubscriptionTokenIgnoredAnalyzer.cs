@@ -101,7 +101,7 @@ public sealed class OWN404SubscriptionTokenIgnoredAnalyzer : DiagnosticAnalyzer
             return PublisherRoot.Unknown;
         }
 
-        return PublisherLifetime.Of(receiver, subscriber, model.Knowledge.Roots);
+        return PublisherLifetime.Of(receiver, subscriber, model.Knowledge.Roots, kind == SubscriptionKind.TokenRegister ? RootedBy.Method : RootedBy.Instance);
     }
 
     /// <summary>An argument is <c>this</c>, an instance method of this type, or a lambda that captures <c>this</c>.</summary>

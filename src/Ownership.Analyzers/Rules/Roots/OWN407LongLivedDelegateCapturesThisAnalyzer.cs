@@ -57,7 +57,7 @@ public sealed class OWN407LongLivedDelegateCapturesThisAnalyzer : DiagnosticAnal
                 return;
             }
 
-            place = PublisherLifetime.Of(target.Instance, subscriber, model.Knowledge.Roots);
+            place = PublisherLifetime.Of(target.Instance, subscriber, model.Knowledge.Roots, RootedBy.Instance);
         }
 
         if (!place.Outlives)

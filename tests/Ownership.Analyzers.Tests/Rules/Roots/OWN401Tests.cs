@@ -118,6 +118,8 @@ public class OWN401Tests
                 if (e is null) { e = new Button(); e.Click += OnClick; }
             }
             private void Reuse(ref Button b) { b.Click += OnClick; }
+            private void Wire(Button created) { created.Click += OnClick; }
+            public void Build() { Wire(new Button()); }
             private void OnClick(object sender, EventArgs e) { }
         }
         static class Program

@@ -51,6 +51,8 @@ public class OWN407Tests
                 local.Callback = Refresh;
                 scheduler.Callback = null;
             }
+            private void Setup(Scheduler fresh) { fresh.Callback = () => Refresh(); }
+            private void Build() { Setup(new Scheduler()); }
             private void Refresh() { }
             private static void Log() { }
         }
