@@ -147,6 +147,54 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "A value that is returned, stored, or still running (an un-awaited task, a deferred query, a lambda) after the 'using' that owns its resource ends sees a disposed resource: ObjectDisposedException, or worse, on some paths and some timings only.");
 
+    public static readonly DiagnosticDescriptor OWN401 = Create(
+        RuleIdentifiers.EventHandlerNeverUnsubscribed,
+        "Event handler on a longer-lived publisher is never unsubscribed",
+        "'{0}' subscribes this instance to {1} on a publisher that outlives it ({2}) and never unsubscribes",
+        RuleCategories.Roots,
+        DiagnosticSeverity.Warning,
+        "An event keeps a reference to every handler's target. When the publisher lives longer than the subscriber (a static event, a static member, an injected or handed-in object), the subscriber stays alive until the handler is removed. Remove it with '-=' where the subscriber is released (Dispose).");
+
+    public static readonly DiagnosticDescriptor OWN402 = Create(
+        RuleIdentifiers.AnonymousHandlerOnLongerLivedEvent,
+        "Anonymous handler on a longer-lived event can never be unsubscribed",
+        "An anonymous handler that captures this instance is added to {0} on a publisher that outlives it ({1}); it can never be removed, so the publisher keeps this instance alive",
+        RuleCategories.Roots,
+        DiagnosticSeverity.Warning,
+        "A lambda or anonymous method added to an event cannot be removed: '-=' with the same lambda text creates a different delegate. When it captures 'this' and the publisher outlives the instance, the instance can never be collected. Use a method (or keep the delegate in a field) and remove it in Dispose.");
+
+    public static readonly DiagnosticDescriptor OWN403 = Create(
+        RuleIdentifiers.UnsubscribingNewAnonymousDelegate,
+        "Unsubscribing with a new anonymous delegate does nothing",
+        "This removes a new anonymous function from '{0}', which was never added: the removal does nothing and the handler that was added stays subscribed",
+        RuleCategories.Roots,
+        DiagnosticSeverity.Warning,
+        "Two delegates made from lambda expressions or anonymous methods are never equal, so '-=' with a lambda never finds the handler '+=' added. Keep the delegate (a method or a field) and remove that.");
+
+    public static readonly DiagnosticDescriptor OWN404 = Create(
+        RuleIdentifiers.SubscriptionTokenIgnored,
+        "Subscription token ignored",
+        "The subscription returned by '{0}' is dropped, and its source outlives this code ({1}): the callback and everything it captures stay rooted and can never be unsubscribed",
+        RuleCategories.Roots,
+        DiagnosticSeverity.Warning,
+        "IObservable<T>.Subscribe, CancellationToken.Register, IOptionsMonitor.OnChange, ChangeToken.OnChange and IChangeToken.RegisterChangeCallback return the only handle that can undo the subscription. Dropping it while the source lives on keeps the callback (and its captured state) alive. Keep it and dispose it where the subscriber is released.");
+
+    public static readonly DiagnosticDescriptor OWN406 = Create(
+        RuleIdentifiers.StaticCollectionOnlyGrows,
+        "Static collection only ever grows",
+        "'{0}' is a static collection that is only ever added to: nothing is removed, cleared or replaced, so everything it holds stays alive for the life of the process",
+        RuleCategories.Roots,
+        DiagnosticSeverity.Info,
+        "A static collection is a root: everything in it lives as long as the process. When code only adds to it, it grows with every new key, and holds every value (and what the values reference) forever. Bound it, remove entries when they are done, or hold values weakly (ConditionalWeakTable).");
+
+    public static readonly DiagnosticDescriptor OWN407 = Create(
+        RuleIdentifiers.LongLivedDelegateCapturesThis,
+        "Long-lived delegate captures this",
+        "A delegate that targets this instance is stored in '{0}', which outlives it ({1}): that reference keeps this instance alive until it is cleared",
+        RuleCategories.Roots,
+        DiagnosticSeverity.Info,
+        "A delegate keeps its target alive. Storing a lambda that captures 'this', or an instance method, in a static member or in a member of an injected object roots this instance for as long as that place lives. Clear it when the instance is released, or store a delegate that does not capture the instance.");
+
     public static readonly DiagnosticDescriptor OWN501 = Create(
         RuleIdentifiers.RentedArrayNotReturned,
         "Rented array not returned to its pool on every path",

@@ -26,6 +26,14 @@ public static class RuleIdentifiers
     public const string UnsealedWithoutVirtualDispose = "OWN208";
     public const string DisposeWithoutInterface = "OWN209";
 
+    // OWN4xx — a longer-lived object roots a shorter-lived one
+    public const string EventHandlerNeverUnsubscribed = "OWN401";
+    public const string AnonymousHandlerOnLongerLivedEvent = "OWN402";
+    public const string UnsubscribingNewAnonymousDelegate = "OWN403";
+    public const string SubscriptionTokenIgnored = "OWN404";
+    public const string StaticCollectionOnlyGrows = "OWN406";
+    public const string LongLivedDelegateCapturesThis = "OWN407";
+
     // OWN5xx — pooled and unmanaged resources
     public const string RentedArrayNotReturned = "OWN501";
     public const string PooledArrayUsedAfterReturn = "OWN502";

@@ -39,6 +39,7 @@ internal sealed partial class OwnershipKnowledge
     private OwnershipKnowledge(Compilation compilation)
     {
         Types = WellKnownTypes.Create(compilation);
+        Roots = RootKnowledge.Create(compilation);
         _facts = new Dictionary<INamedTypeSymbol, TypeFacts>(SymbolEqualityComparer.Default);
         foreach (var entry in BclOwnershipTable.Entries())
         {
@@ -50,6 +51,9 @@ internal sealed partial class OwnershipKnowledge
     }
 
     public WellKnownTypes Types { get; }
+
+    /// <summary>Publishers and subscription APIs: what roots a callback's target (knowledge §5).</summary>
+    public RootKnowledge Roots { get; }
 
     public static OwnershipKnowledge Create(Compilation compilation) => new(compilation);
 

@@ -19,11 +19,15 @@ internal sealed class MemberOwnership
     private readonly List<MemberAssignment> _assignments = new();
     private readonly List<IOperation> _releases = new();
 
-    public MemberOwnership(ISymbol member, ITypeSymbol type)
+    public MemberOwnership(ISymbol member, ITypeSymbol type, bool isResource = true)
     {
         Member = member;
         Type = type;
+        IsResource = isResource;
     }
+
+    /// <summary>The member's type is a resource (the type rules' business); otherwise it is tracked as a publisher (the root rules').</summary>
+    public bool IsResource { get; }
 
     /// <summary>The field or property.</summary>
     public ISymbol Member { get; }

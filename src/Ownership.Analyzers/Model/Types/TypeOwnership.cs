@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Ownership.Analyzers.Model.Types;
@@ -9,13 +10,15 @@ namespace Ownership.Analyzers.Model.Types;
 /// </summary>
 internal sealed class TypeOwnership
 {
-    public static readonly TypeOwnership Unknown = new(null!, ImmutableArray<MemberOwnership>.Empty, ImmutableArray<IMethodSymbol>.Empty, hasErrors: true);
+    public static readonly TypeOwnership Unknown = new(null!, ImmutableArray<MemberOwnership>.Empty, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<IOperation>.Empty, hasErrors: true);
 
-    public TypeOwnership(INamedTypeSymbol type, ImmutableArray<MemberOwnership> members, ImmutableArray<IMethodSymbol> disposalMethods, bool hasErrors)
+    public TypeOwnership(INamedTypeSymbol type, ImmutableArray<MemberOwnership> members, ImmutableArray<IMethodSymbol> disposalMethods, ImmutableArray<IOperation> bodies, bool hasErrors)
     {
         Type = type;
-        Members = members;
+        AllMembers = members;
+        Members = members.Where(m => m.IsResource).ToImmutableArray();
         DisposalMethods = disposalMethods;
+        Bodies = bodies;
         HasErrors = hasErrors;
     }
 
@@ -24,8 +27,17 @@ internal sealed class TypeOwnership
     /// <summary>Instance fields and auto-properties declared by the type that can hold a resource.</summary>
     public ImmutableArray<MemberOwnership> Members { get; }
 
+    /// <summary>
+    /// <see cref="Members"/> plus the members that hold a publisher (a type with events, an
+    /// observable, a token): where the type got them tells whether they outlive it (DESIGN §1, lifetimes).
+    /// </summary>
+    public ImmutableArray<MemberOwnership> AllMembers { get; }
+
     /// <summary>Where the type releases what it owns: Dispose, Dispose(bool), DisposeAsync, test cleanup, StopAsync.</summary>
     public ImmutableArray<IMethodSymbol> DisposalMethods { get; }
+
+    /// <summary>The operation trees of every member body and initializer of the type (empty when it has errors).</summary>
+    public ImmutableArray<IOperation> Bodies { get; }
 
     /// <summary>Some body of the type has invalid code: rules stay silent (half-typed code).</summary>
     public bool HasErrors { get; }

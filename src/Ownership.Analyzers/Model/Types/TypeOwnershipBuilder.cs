@@ -58,16 +58,25 @@ internal sealed class TypeOwnershipBuilder
                 IPropertySymbol property when IsAutoProperty(property) => property.Type,
                 _ => null,
             };
-            if (memberType is not null && _model.Knowledge.IsResourceType(memberType))
+            if (memberType is null)
             {
-                _members[member] = new MemberOwnership(member, memberType);
+                continue;
+            }
+
+            // Resources are what the type rules read; publishers (events, subscription sources) are
+            // tracked too, so that the root rules know whether the type created or borrowed them.
+            var isResource = _model.Knowledge.IsResourceType(memberType);
+            if (isResource || _model.Knowledge.Roots.IsPublisherType(memberType))
+            {
+                _members[member] = new MemberOwnership(member, memberType, isResource);
             }
         }
 
         CollectBodies();
+        var disposal = _type.GetMembers().OfType<IMethodSymbol>().Where(IsDisposalMethod).ToImmutableArray();
         if (_hasErrors || _members.Count == 0)
         {
-            return new TypeOwnership(_type, _members.Values.ToImmutableArray(), ImmutableArray<IMethodSymbol>.Empty, _hasErrors);
+            return new TypeOwnership(_type, _members.Values.ToImmutableArray(), _hasErrors ? ImmutableArray<IMethodSymbol>.Empty : disposal, _bodies.ToImmutableArray(), _hasErrors);
         }
 
         foreach (var body in _bodies)
@@ -75,7 +84,6 @@ internal sealed class TypeOwnershipBuilder
             CollectAssignments(body);
         }
 
-        var disposal = _type.GetMembers().OfType<IMethodSymbol>().Where(IsDisposalMethod).ToImmutableArray();
         var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         foreach (var method in disposal)
         {
@@ -98,7 +106,7 @@ internal sealed class TypeOwnershipBuilder
             }
         }
 
-        return new TypeOwnership(_type, _members.Values.ToImmutableArray(), disposal, hasErrors: false);
+        return new TypeOwnership(_type, _members.Values.ToImmutableArray(), disposal, _bodies.ToImmutableArray(), hasErrors: false);
     }
 
     private static bool IsAutoProperty(IPropertySymbol property)
@@ -211,7 +219,8 @@ internal sealed class TypeOwnershipBuilder
         {
             case null:
                 yield break;
-            case { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation:
+            case { ConstantValue: { HasValue: true, Value: null } } or IDefaultValueOperation or IThrowOperation:
+                // `x ?? throw new ArgumentNullException(…)`: the throw stores nothing.
                 yield break;
             case IParameterReferenceOperation parameter:
                 yield return (Origin.Borrowed, parameter.Parameter);

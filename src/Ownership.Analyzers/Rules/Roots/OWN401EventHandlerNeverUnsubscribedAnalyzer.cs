@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Ownership.Analyzers.Model.Roots;
+
+namespace Ownership.Analyzers.Rules.Roots;
+
+/// <summary>
+/// OWN401: an instance method of the type is added to an event of a publisher that outlives the
+/// instance (a static event, a static member, an injected or handed-in object), and the type never
+/// removes it: the publisher keeps the instance alive.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OWN401EventHandlerNeverUnsubscribedAnalyzer : TypeRootsAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN401);
+
+    private protected override void Analyze(SymbolAnalysisContext context, EventSubscription subscription)
+    {
+        if (subscription is not { Kind: HandlerKind.InstanceMethod, Handler: { } handler, IsUndone: false, Publisher.Outlives: true })
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.OWN401,
+            subscription.Operation.Syntax.GetLocation(),
+            handler.Name,
+            NameOf(subscription.Event),
+            subscription.Publisher.Description));
+    }
+}

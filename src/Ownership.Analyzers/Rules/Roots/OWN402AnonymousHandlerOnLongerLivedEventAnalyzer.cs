@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Ownership.Analyzers.Model.Roots;
+
+namespace Ownership.Analyzers.Rules.Roots;
+
+/// <summary>
+/// OWN402: a lambda or anonymous method that captures <c>this</c> is added to an event of a
+/// publisher that outlives the instance. No expression can name that delegate again, so it can
+/// never be removed, and the publisher keeps the instance alive.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OWN402AnonymousHandlerOnLongerLivedEventAnalyzer : TypeRootsAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN402);
+
+    private protected override void Analyze(SymbolAnalysisContext context, EventSubscription subscription)
+    {
+        if (subscription is not { Kind: HandlerKind.AnonymousCapturingThis, Publisher.Outlives: true })
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.OWN402,
+            subscription.Operation.Syntax.GetLocation(),
+            NameOf(subscription.Event),
+            subscription.Publisher.Description));
+    }
+}

@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Ownership.Analyzers.Model;
+
+namespace Ownership.Analyzers.Rules.Roots;
+
+/// <summary>
+/// OWN406: a private static collection (a root for everything it holds) that the type adds to but
+/// never removes from, clears or replaces, and never hands out. All its uses are visible because
+/// it is private; a field that escapes (an argument, a return, a local copy) is not judged.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OWN406StaticCollectionOnlyGrowsAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly ImmutableHashSet<string> Grows = ImmutableHashSet.Create(
+        "Add", "TryAdd", "AddOrUpdate", "GetOrAdd", "Enqueue", "Push", "Insert", "AddRange", "InsertRange", "UnionWith", "AddFirst", "AddLast");
+
+    private static readonly ImmutableHashSet<string> Shrinks = ImmutableHashSet.Create(
+        "Remove", "TryRemove", "Clear", "Dequeue", "TryDequeue", "Pop", "TryPop", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere",
+        "TryTake", "Take", "ExceptWith", "IntersectWith", "SymmetricExceptWith", "RemoveFirst", "RemoveLast", "TryUpdate", "Compact", "Trim");
+
+    private enum Use
+    {
+        Neutral,
+        Grows,
+        Shrinks,
+        Escapes,
+    }
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN406);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var collection = start.Compilation.GetSpecialType(SpecialType.System_Collections_Generic_ICollection_T);
+            var legacy = start.Compilation.GetTypeByMetadataName("System.Collections.ICollection");
+            start.RegisterSymbolStartAction(symbol => AnalyzeType(symbol, collection, legacy), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolStartAnalysisContext context, INamedTypeSymbol collection, INamedTypeSymbol? legacy)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (!type.GetTypeMembers().IsEmpty)
+        {
+            // A nested type can use the private field too, and its operations are not seen here.
+            return;
+        }
+
+        var candidates = ImmutableArray.CreateBuilder<IFieldSymbol>();
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsStatic: true, IsConst: false, DeclaredAccessibility: Accessibility.Private, IsImplicitlyDeclared: false } field
+                && IsCollection(field.Type, collection, legacy))
+            {
+                candidates.Add(field);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        var uses = new ConcurrentDictionary<IFieldSymbol, Use>(SymbolEqualityComparer.Default);
+        var hasErrors = 0;
+        context.RegisterOperationBlockAction(block =>
+        {
+            foreach (var root in block.OperationBlocks)
+            {
+                if (root.HasErrors(block.Compilation))
+                {
+                    System.Threading.Interlocked.Exchange(ref hasErrors, 1);
+                }
+            }
+        });
+        context.RegisterOperationAction(operation =>
+        {
+            var reference = (IFieldReferenceOperation)operation.Operation;
+            if (candidates.Contains(reference.Field.OriginalDefinition))
+            {
+                var use = Classify(reference);
+                uses.AddOrUpdate(reference.Field.OriginalDefinition, use, (_, old) => old > use ? old : use);
+            }
+        }, OperationKind.FieldReference);
+        context.RegisterSymbolEndAction(end =>
+        {
+            if (hasErrors != 0)
+            {
+                return;
+            }
+
+            foreach (var field in candidates)
+            {
+                if (uses.TryGetValue(field, out var use) && use == Use.Grows && field.Locations.Length > 0)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN406, field.Locations[0], field.Name));
+                }
+            }
+        });
+    }
+
+    private static bool IsCollection(ITypeSymbol type, INamedTypeSymbol collection, INamedTypeSymbol? legacy)
+    {
+        if (type.TypeKind is TypeKind.Array or TypeKind.Error)
+        {
+            return false;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            var original = implemented.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(original, collection) || SymbolEqualityComparer.Default.Equals(original, legacy))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Use Classify(IFieldReferenceOperation reference)
+    {
+        IOperation current = reference;
+        var parent = current.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = parent;
+            parent = parent.Parent;
+        }
+
+        switch (parent)
+        {
+            case IInvocationOperation invocation when invocation.Instance == current:
+                return ByName(invocation.TargetMethod.Name);
+            case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true } extension } argument
+                when extension.Arguments.Length > 0 && extension.Arguments[0] == argument:
+                return ByName(extension.TargetMethod.Name);
+            case IPropertyReferenceOperation property when property.Instance == current:
+                return property.Property.IsIndexer && property.Parent is ISimpleAssignmentOperation store && store.Target == property
+                    ? Use.Grows
+                    : Use.Neutral;
+            case IForEachLoopOperation or ILockOperation:
+            case IBinaryOperation or IIsPatternOperation or IIsTypeOperation:
+                return Use.Neutral;
+            case IAssignmentOperation assignment when assignment.Target == current:
+                // Replaced: the old contents are dropped.
+                return Use.Shrinks;
+            default:
+                return Use.Escapes;
+        }
+    }
+
+    private static Use ByName(string name)
+        => Grows.Contains(name) ? Use.Grows : Shrinks.Contains(name) ? Use.Shrinks : Use.Neutral;
+}

@@ -1,0 +1,56 @@
+using Verifier = Ownership.Analyzers.Tests.Verifiers.Verify<Ownership.Analyzers.Rules.Roots.OWN406StaticCollectionOnlyGrowsAnalyzer>;
+
+namespace Ownership.Analyzers.Tests.Rules.Roots;
+
+public class OWN406Tests
+{
+    private const string Usings = "using System; using System.Collections.Generic; using System.Collections.Concurrent; using System.Linq;\n";
+
+    [Fact]
+    public Task Static_collections_only_added_to_are_reported() => Verifier.Diagnostics(Usings + """
+        class Registry
+        {
+            private static readonly List<object> {|OWN406:s_seen|} = new List<object>();
+            private static readonly ConcurrentDictionary<string, byte[]> {|OWN406:s_cache|} = new();
+            private static Dictionary<int, string> {|OWN406:s_names|} = new();
+            private static readonly ConcurrentQueue<string> {|OWN406:s_log|} = new();
+            public static void Track(object o) { lock (s_seen) { s_seen.Add(o); } }
+            public static byte[] Get(string key) => s_cache.GetOrAdd(key, k => new byte[1024]);
+            public static void Name(int id, string name) { s_names[id] = name; if (s_names.Count > 10) { Console.WriteLine(s_names[id]); } }
+            public static void Log(string line) { s_log.Enqueue(line); Console.WriteLine(s_log.Count(l => l.Length > 0)); }
+        }
+        """);
+
+    [Fact]
+    public Task Collections_that_shrink_escape_or_are_not_static_are_clean() => Verifier.Diagnostics(Usings + """
+        class Registry
+        {
+            private static readonly List<object> s_removed = new List<object>();
+            private static readonly Dictionary<string, int> s_cleared = new();
+            private static ConcurrentDictionary<string, int> s_replaced = new();
+            private static readonly List<int> s_handedOut = new();
+            private static readonly List<int> s_readOnly = new() { 1, 2, 3 };
+            public static readonly List<int> Shared = new();
+            private readonly List<int> _instance = new();
+            private static readonly Queue<int> s_drained = new();
+            public static void Use(object o)
+            {
+                s_removed.Add(o); s_removed.Remove(o);
+                s_cleared["a"] = 1; s_cleared.Clear();
+                s_replaced.TryAdd("a", 1); s_replaced = new();
+                s_handedOut.Add(1); Consume(s_handedOut);
+                foreach (var i in s_readOnly) { Console.WriteLine(i); }
+                Shared.Add(1);
+                s_drained.Enqueue(1); s_drained.TryDequeue(out _);
+            }
+            public void Add(int i) => _instance.Add(i);
+            private static void Consume(List<int> list) { }
+        }
+        class Outer
+        {
+            private static readonly List<int> s_nested = new();
+            public static void Add(int i) => s_nested.Add(i);
+            private static class Inner { public static void Clear() => s_nested.Clear(); }
+        }
+        """);
+}
