@@ -95,6 +95,7 @@ public sealed class OWN404SubscriptionTokenIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         var type = containing.ContainingType;
+        model.Summaries.Adopt(invocation.SemanticModel);
         var subscriber = type is { DeclaringSyntaxReferences.Length: > 0 } ? model.GetTypeOwnership(type, options) : TypeOwnership.Unknown;
         if (subscriber.HasErrors && subscriber != TypeOwnership.Unknown)
         {

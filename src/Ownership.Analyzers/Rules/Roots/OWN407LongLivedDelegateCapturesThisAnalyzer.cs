@@ -50,6 +50,8 @@ public sealed class OWN407LongLivedDelegateCapturesThisAnalyzer : DiagnosticAnal
         }
         else
         {
+            // Bodies of this tree are read through the driver's semantic model, not bound a second time.
+            model.Summaries.Adopt(assignment.SemanticModel);
             var options = OwnershipOptions.Get(context.Options, assignment.Syntax.SyntaxTree);
             var subscriber = type.DeclaringSyntaxReferences.Length > 0 ? model.GetTypeOwnership(type, options) : TypeOwnership.Unknown;
             if (subscriber.HasErrors && subscriber != TypeOwnership.Unknown)

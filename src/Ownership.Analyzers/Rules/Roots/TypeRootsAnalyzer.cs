@@ -19,7 +19,7 @@ public abstract class TypeRootsAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var model = OwnershipModel.For(start.Compilation);
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, model), SymbolKind.NamedType);
+            TypeOwnershipAnalyzer.RegisterAtTypeEnd(start, model, symbolEnd => AnalyzeType(symbolEnd, model));
         });
     }
 
