@@ -96,6 +96,10 @@ internal sealed partial class TypeOwnershipBuilder
                 {
                     IInvocationOperation invocation when IsRelease(invocation.TargetMethod) => MemberReleasedBy(invocation.Instance, body),
                     IUsingOperation @using => MemberReleasedBy(@using.Resources, body),
+                    // `_timer.WaitForDispose(…)`: an extension method (or any source method) that disposes its argument.
+                    IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation callee } argument
+                        when _model.Summaries.GetParameterFate(callee.TargetMethod, parameter, MethodSummaries.MaxDepth) == ParameterFate.Taken
+                        => MemberReleasedBy(argument.Value, body),
                     _ => null,
                 };
                 released?.MarkReleasedSomewhere(operation);

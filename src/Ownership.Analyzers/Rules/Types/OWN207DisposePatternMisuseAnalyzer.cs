@@ -113,7 +113,7 @@ public sealed class OWN207DisposePatternMisuseAnalyzer : DiagnosticAnalyzer
         {
             if (call.Disposing == false && IsDispose(call.Caller))
             {
-                report(call.Call.Arguments[0].Value.Syntax.GetLocation(), "'Dispose()' calls 'Dispose(false)': it must call 'Dispose(true)', or the managed members are never released", WrongDisposingArgument);
+                report(call.Call.Arguments[0].Value.Syntax.GetLocation(), "calls 'Dispose(false)' in 'Dispose()': it must call 'Dispose(true)', or the managed members are never released", WrongDisposingArgument);
             }
             else if (call.Disposing == true && call.Caller.MethodKind == MethodKind.Destructor)
             {
