@@ -42,7 +42,9 @@ public sealed class OWN204RemoveReleaseCodeFix : OwnershipCodeFixProvider
         switch (expression.Parent)
         {
             case ExpressionStatementSyntax statement when statement.Parent is BlockSyntax or SwitchSectionSyntax && statement.Parent is not SwitchSectionSyntax { Statements.Count: 1 }:
-                return document.WithSyntaxRoot(root.RemoveNode(statement, SyntaxRemoveOptions.KeepUnbalancedDirectives)!);
+                // A statement on a line of its own goes with its line; one among others on a line leaves its separating space.
+                var keep = statement.GetTrailingTrivia().Any(SyntaxKind.EndOfLineTrivia) ? SyntaxRemoveOptions.KeepNoTrivia : SyntaxRemoveOptions.KeepTrailingTrivia;
+                return document.WithSyntaxRoot(root.RemoveNode(statement, keep | SyntaxRemoveOptions.KeepUnbalancedDirectives)!);
             case ArrowExpressionClauseSyntax arrow when arrow.Parent is MethodDeclarationSyntax method && method.ReturnType is PredefinedTypeSyntax predefined && predefined.Keyword.IsKind(SyntaxKind.VoidKeyword)
                 && !method.Modifiers.Any(SyntaxKind.AsyncKeyword):
                 var emptied = method.WithExpressionBody(null).WithSemicolonToken(default)
