@@ -107,6 +107,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "An override of Dispose(bool), Dispose() or DisposeAsyncCore() replaces the base type's release; without the base call, the base's resources leak.");
 
+    public static readonly DiagnosticDescriptor OWN207 = Create(
+        RuleIdentifiers.DisposePatternMisuse,
+        "Dispose pattern misuse",
+        "'{0}' {1}",
+        RuleCategories.TypeOwnership,
+        DiagnosticSeverity.Info,
+        "The dispose pattern wires Dispose(), Dispose(bool) and the finalizer together: Dispose() calls Dispose(true) and GC.SuppressFinalize(this), the finalizer calls Dispose(false), and Dispose(bool) releases managed members only when 'disposing' is true, because on the finalizer thread they may already be finalized.");
+
     public static readonly DiagnosticDescriptor OWN208 = Create(
         RuleIdentifiers.UnsealedWithoutVirtualDispose,
         "Disposable type is unsealed without a virtual Dispose(bool) / DisposeAsyncCore",

@@ -23,6 +23,7 @@ public static class RuleIdentifiers
     public const string BorrowedResourceReleased = "OWN204";
     public const string MemberOwnedAndBorrowed = "OWN205";
     public const string DisposeOverrideMissesBaseCall = "OWN206";
+    public const string DisposePatternMisuse = "OWN207";
     public const string UnsealedWithoutVirtualDispose = "OWN208";
     public const string DisposeWithoutInterface = "OWN209";
 

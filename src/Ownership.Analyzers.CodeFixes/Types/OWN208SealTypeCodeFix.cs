@@ -5,8 +5,8 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.FindSymbols;
 
 namespace Ownership.Analyzers.CodeFixes.Types;
@@ -42,8 +42,49 @@ public sealed class OWN208SealTypeCodeFix : OwnershipCodeFixProvider
             return null;
         }
 
-        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        editor.SetModifiers(declaration, editor.Generator.GetModifiers(declaration).WithIsSealed(true));
-        return editor.GetChangedDocument();
+        if (!HasValidModifiers(declaration))
+        {
+            // A stray or repeated modifier (half-typed code): there is no canonical place for `sealed`.
+            return null;
+        }
+
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root is null ? null : document.WithSyntaxRoot(root.ReplaceNode(declaration, Seal(declaration)));
+    }
+
+    private static readonly SyntaxKind[] AllowedOnClass =
+    {
+        SyntaxKind.PublicKeyword, SyntaxKind.InternalKeyword, SyntaxKind.ProtectedKeyword, SyntaxKind.PrivateKeyword, SyntaxKind.FileKeyword,
+        SyntaxKind.NewKeyword, SyntaxKind.UnsafeKeyword, SyntaxKind.PartialKeyword,
+    };
+
+    private static bool HasValidModifiers(ClassDeclarationSyntax declaration)
+        => declaration.Modifiers.All(m => AllowedOnClass.Contains(m.Kind()))
+            && declaration.Modifiers.Select(m => m.Kind()).Distinct().Count() == declaration.Modifiers.Count
+            && !declaration.Modifiers.Any(m => m.IsMissing || m.ContainsDiagnostics);
+
+    /// <summary>`sealed` in the canonical order: after the access modifiers and `new`, before `unsafe` and `partial`.</summary>
+    private static ClassDeclarationSyntax Seal(ClassDeclarationSyntax declaration)
+    {
+        var modifiers = declaration.Modifiers;
+        var at = 0;
+        while (at < modifiers.Count && !modifiers[at].IsKind(SyntaxKind.UnsafeKeyword) && !modifiers[at].IsKind(SyntaxKind.PartialKeyword))
+        {
+            at++;
+        }
+
+        var @sealed = SyntaxFactory.Token(SyntaxKind.SealedKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+        if (at == 0)
+        {
+            // The first modifier (or the `class` keyword) carries the declaration's leading trivia: move it to `sealed`.
+            var first = modifiers.Count > 0 ? modifiers[0] : declaration.Keyword;
+            @sealed = @sealed.WithLeadingTrivia(first.LeadingTrivia);
+            declaration = modifiers.Count > 0
+                ? declaration.WithModifiers(modifiers.Replace(first, first.WithLeadingTrivia()))
+                : declaration.WithKeyword(first.WithLeadingTrivia());
+            modifiers = declaration.Modifiers;
+        }
+
+        return declaration.WithModifiers(modifiers.Insert(at, @sealed));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -29,7 +30,15 @@ public sealed class OWN209AddInterfaceCodeFix : OwnershipCodeFixProvider
 
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var name = method.Identifier.ValueText == "DisposeAsync" ? "System.IAsyncDisposable" : "System.IDisposable";
-        if (model?.Compilation.GetTypeByMetadataName(name) is not { } @interface)
+        if (model?.Compilation.GetTypeByMetadataName(name) is not { TypeKind: not TypeKind.Error } @interface
+            || model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type)
+        {
+            return null;
+        }
+
+        // Idempotent: never a second copy of an interface the type already lists or implements, in any spelling.
+        if (type.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default)
+            || Ownership.Analyzers.Rules.Types.DisposePattern.BaseListNames(type, @interface.Name))
         {
             return null;
         }

@@ -18,6 +18,7 @@ internal sealed class MemberOwnership
 {
     private readonly List<MemberAssignment> _assignments = new();
     private readonly List<IOperation> _releases = new();
+    private readonly List<IOperation> _finalizerPathReleases = new();
 
     public MemberOwnership(ISymbol member, ITypeSymbol type, bool isResource = true)
     {
@@ -101,8 +102,21 @@ internal sealed class MemberOwnership
 
     internal void AddAssignment(MemberAssignment assignment) => _assignments.Add(assignment);
 
-    internal void AddRelease(IOperation release, bool guarded)
+    /// <summary>
+    /// Releases that also run when the object is finalized: in Dispose(bool) (or a helper it calls)
+    /// outside a test of `disposing`, or in the finalizer itself.
+    /// </summary>
+    public IReadOnlyList<IOperation> FinalizerPathReleases => _finalizerPathReleases;
+
+    internal void AddFinalizerPathRelease(IOperation release) => _finalizerPathReleases.Add(release);
+
+    internal void AddRelease(IOperation release, bool guarded, bool onFinalizerPath = false)
     {
+        if (onFinalizerPath)
+        {
+            _finalizerPathReleases.Add(release);
+        }
+
         _releases.Add(release);
         HasGuardedRelease |= guarded;
         IsReleasedSomewhere = true;

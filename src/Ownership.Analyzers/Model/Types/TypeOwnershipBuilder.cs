@@ -13,7 +13,7 @@ namespace Ownership.Analyzers.Model.Types;
 /// across files included): what each member is assigned, and what the disposal methods release.
 /// Syntax-wide, not path-sensitive: a release anywhere in disposal counts (DESIGN §4.2, §4.4).
 /// </summary>
-internal sealed class TypeOwnershipBuilder
+internal sealed partial class TypeOwnershipBuilder
 {
     /// <summary>How deep disposal is followed through helper methods of the type (Dispose → Close → …).</summary>
     private const int MaxReleaseDepth = 3;
@@ -73,7 +73,9 @@ internal sealed class TypeOwnershipBuilder
         }
 
         CollectBodies();
-        var disposal = _type.GetMembers().OfType<IMethodSymbol>().Where(IsDisposalMethod).ToImmutableArray();
+        // Dispose(bool) first: a helper it calls outside `if (disposing)` is then walked as part of the finalizer path.
+        var disposal = _type.GetMembers().OfType<IMethodSymbol>().Where(IsDisposalMethod)
+            .OrderBy(m => ReleaseGuards.IsDisposeBool(m) ? 0 : 1).ToImmutableArray();
         if (_hasErrors || _members.Count == 0)
         {
             return new TypeOwnership(_type, _members.Values.ToImmutableArray(), _hasErrors ? ImmutableArray<IMethodSymbol>.Empty : disposal, _bodies.ToImmutableArray(), _hasErrors);
@@ -87,8 +89,10 @@ internal sealed class TypeOwnershipBuilder
         var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         foreach (var method in disposal)
         {
-            CollectReleases(method, visited, MaxReleaseDepth);
+            CollectReleases(method, visited, MaxReleaseDepth, onFinalizerPath: false);
         }
+
+        CollectFinalizerReleases();
 
         // DESIGN §4.2: a lifecycle that spans methods (Start/Stop, Open/Close) releases the member
         // outside disposal; the type manages it, so the type rules do not call it forgotten.
@@ -100,6 +104,10 @@ internal sealed class TypeOwnershipBuilder
                 {
                     IInvocationOperation invocation when IsRelease(invocation.TargetMethod) => MemberReleasedBy(invocation.Instance, body),
                     IUsingOperation @using => MemberReleasedBy(@using.Resources, body),
+                    // `_timer.WaitForDispose(…)`: an extension method (or any source method) that disposes its argument.
+                    IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation callee } argument
+                        when _model.Summaries.GetParameterFate(callee.TargetMethod, parameter, MethodSummaries.MaxDepth) == ParameterFate.Taken
+                        => MemberReleasedBy(argument.Value, body),
                     _ => null,
                 };
                 released?.MarkReleasedSomewhere(operation);
@@ -315,143 +323,5 @@ internal sealed class TypeOwnershipBuilder
         }
 
         return method.GetAttributes().Any(a => a.AttributeClass is { } attribute && CleanupAttributeNames.Contains(attribute.Name));
-    }
-
-    private void CollectReleases(IMethodSymbol method, HashSet<IMethodSymbol> visited, int depth)
-    {
-        if (depth < 0 || !visited.Add(method) || !_methodBodies.TryGetValue(method.OriginalDefinition, out var body))
-        {
-            return;
-        }
-
-        foreach (var operation in body.DescendantsAndSelf())
-        {
-            switch (operation)
-            {
-                case IInvocationOperation invocation when IsRelease(invocation.TargetMethod):
-                    if (MemberReleasedBy(invocation.Instance, body) is { } released)
-                    {
-                        released.AddRelease(invocation, IsGuarded(invocation));
-                    }
-
-                    break;
-                case IInvocationOperation { Instance: IInstanceReferenceOperation } call when SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType?.OriginalDefinition, _type.OriginalDefinition):
-                    CollectReleases(call.TargetMethod.OriginalDefinition, visited, depth - 1);
-                    break;
-                case IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation callee } argument
-                    when MemberReleasedBy(argument.Value, body) is { } passed
-                        && _model.Summaries.GetParameterFate(callee.TargetMethod, parameter, MethodSummaries.MaxDepth) == ParameterFate.Taken:
-                    passed.AddRelease(argument, IsGuarded(argument));
-                    break;
-                case IUsingOperation { Resources: var resource } @using when MemberReleasedBy(resource, body) is { } used:
-                    used.AddRelease(@using, IsGuarded(@using));
-                    break;
-            }
-        }
-    }
-
-    private bool IsRelease(IMethodSymbol method)
-        => OwnershipKnowledge.IsReleaseMethod(method) || _model.Summaries.ReleasesReceiver(method, MethodSummaries.MaxDepth);
-
-    /// <summary>
-    /// The member a released value stands for: `_f`, `_f?.`, `(IDisposable)_f`, `_f as IDisposable`,
-    /// `Interlocked.Exchange(ref _f, null)`, or a local copy of the member.
-    /// </summary>
-    private MemberOwnership? MemberReleasedBy(IOperation? instance, IOperation body, int depth = 0)
-    {
-        while (true)
-        {
-            switch (instance)
-            {
-                case IConversionOperation conversion:
-                    instance = conversion.Operand;
-                    continue;
-                case IConditionalAccessInstanceOperation:
-                    instance = FindConditionalAccess(instance)?.Operation;
-                    continue;
-                case ISimpleAssignmentOperation assignment:
-                    // using (_member = new X(…)) { … }
-                    instance = assignment.Target;
-                    continue;
-                case IInvocationOperation { TargetMethod.Name: "Exchange" or "CompareExchange", Arguments.Length: > 0 } exchange
-                    when exchange.TargetMethod.ContainingType?.Name == "Interlocked":
-                    instance = exchange.Arguments[0].Value;
-                    continue;
-            }
-
-            break;
-        }
-
-        switch (instance)
-        {
-            case IMemberReferenceOperation reference when IsOwnMember(reference):
-                return _members[reference.Member];
-            case ILocalReferenceOperation local when depth < 2:
-                foreach (var assigned in LocalAssignments(body, local.Local))
-                {
-                    if (MemberReleasedBy(assigned, body, depth + 1) is { } member)
-                    {
-                        return member;
-                    }
-                }
-
-                return null;
-            default:
-                return null;
-        }
-    }
-
-    private static IConditionalAccessOperation? FindConditionalAccess(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IConditionalAccessOperation access)
-            {
-                return access;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// The release sits under an ownership flag (<c>if (_ownsStream)</c>, <c>if (!_leaveOpen)</c>) or an
-    /// identity test (<c>if (_s != _shared)</c>) — not under <c>if (disposing)</c> or <c>if (!_disposed)</c>.
-    /// </summary>
-    private static bool IsGuarded(IOperation release)
-    {
-        for (var current = release.Parent; current is not null; current = current.Parent)
-        {
-            if (current is not IConditionalOperation { Condition: var condition })
-            {
-                continue;
-            }
-
-            var tested = condition;
-            while (tested is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
-            {
-                tested = not.Operand;
-            }
-
-            var flagName = tested switch
-            {
-                IFieldReferenceOperation field => field.Field.Name,
-                IPropertyReferenceOperation property => property.Property.Name,
-                IParameterReferenceOperation parameter => parameter.Parameter.Name,
-                ILocalReferenceOperation local => local.Local.Name,
-                _ => null,
-            };
-            if (tested.Type?.SpecialType == SpecialType.System_Boolean && flagName is not null && OwnershipGuards.IsOwnershipFlagName(flagName))
-            {
-                return true;
-            }
-
-            if (OwnershipGuards.IsIdentityComparison(tested))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

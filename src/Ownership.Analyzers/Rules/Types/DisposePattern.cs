@@ -22,6 +22,24 @@ internal static class DisposePattern
     public static bool IsExtensible(IMethodSymbol method)
         => (method.IsVirtual || method.IsAbstract || method.IsOverride) && !method.IsSealed;
 
+    /// <summary>
+    /// Some declaration of the type lists a base named <paramref name="simpleName"/> in any spelling
+    /// (<c>IDisposable</c>, <c>System.IDisposable</c>, <c>global::System.IDisposable</c>), bound or not.
+    /// </summary>
+    public static bool BaseListNames(INamedTypeSymbol type, string simpleName)
+        => type.DeclaringSyntaxReferences
+            .Select(reference => reference.GetSyntax())
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax>()
+            .Any(declaration => declaration.BaseList is { } list && list.Types.Any(t => RightmostName(t.Type) == simpleName));
+
+    private static string? RightmostName(Microsoft.CodeAnalysis.CSharp.Syntax.TypeSyntax type) => type switch
+    {
+        Microsoft.CodeAnalysis.CSharp.Syntax.QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        Microsoft.CodeAnalysis.CSharp.Syntax.AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => null,
+    };
+
     public static bool Implements(INamedTypeSymbol type, string interfaceMetadataName)
         => type.AllInterfaces.Any(i => i.ToDisplayString() == interfaceMetadataName);
 }

@@ -48,6 +48,16 @@ public sealed class OWN209DisposeWithoutInterfaceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // The interface cannot be resolved (a missing reference), or the base list names it in a
+        // spelling that does not bind (a broken `using`): the code is not finished, stay silent.
+        var resolved = @interface == "System.IDisposable"
+            ? context.Compilation.GetSpecialType(SpecialType.System_IDisposable)
+            : context.Compilation.GetTypeByMetadataName(@interface);
+        if (resolved is null || resolved.TypeKind == TypeKind.Error || DisposePattern.BaseListNames(type, @interface.Substring("System.".Length)))
+        {
+            return;
+        }
+
         // Another interface of the type may declare it (a custom IReleasable.Dispose()).
         if (type.AllInterfaces.Any(i => i.GetMembers(method.Name).Any(m => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(m), method))))
         {

@@ -123,3 +123,86 @@ public class OWN209Tests
         class Generic { public System.Threading.Tasks.ValueTask<int> DisposeAsync() => default; }
         """);
 }
+
+/// <summary>Regressions from the fuzz harness (issue 8): OWN209 on unresolved interfaces, OWN208's seal on odd modifier lists.</summary>
+public class DisposePatternFixRegressionTests
+{
+    [Fact]
+    public Task OWN209_is_silent_when_the_base_list_names_an_unresolved_IDisposable() => Verify<OWN209DisposeWithoutInterfaceAnalyzer>.Diagnostics("""
+        using {|CS0246:Missing|}.Namespace;
+        class Connection : {|CS0246:IDisposable|}
+        {
+            public void Dispose() { }
+        }
+        class Qualified : global::System.{|CS0234:IDisposabel|}, {|CS0246:IDisposable|}
+        {
+            public void Dispose() { }
+        }
+        """);
+
+    [Fact]
+    public async Task OWN209_fix_is_not_offered_twice_and_Fix_All_adds_the_interface_once()
+    {
+        await VerifyFix<OWN209DisposeWithoutInterfaceAnalyzer, OWN209AddInterfaceCodeFix>.Fix("""
+            partial class Connection
+            {
+                public void {|OWN209:Dispose|}() { }
+            }
+            partial class Connection
+            {
+                public void Close() { }
+            }
+            """, """
+            partial class Connection : System.IDisposable
+            {
+                public void Dispose() { }
+            }
+            partial class Connection
+            {
+                public void Close() { }
+            }
+            """);
+    }
+
+    [Fact]
+    public Task OWN208_seal_goes_after_the_access_modifiers_and_before_partial() => VerifyFix<OWN208UnsealedWithoutVirtualDisposeAnalyzer, OWN208SealTypeCodeFix>.Fix("""
+        using System;
+        public partial class {|OWN208:Handle|} : IDisposable
+        {
+            public void Dispose() { }
+        }
+        [Serializable]
+        internal unsafe class {|OWN208:Pointer|} : IDisposable
+        {
+            public void Dispose() { }
+        }
+        class {|OWN208:Bare|} : IDisposable
+        {
+            public void Dispose() { }
+        }
+        """, """
+        using System;
+        public sealed partial class Handle : IDisposable
+        {
+            public void Dispose() { }
+        }
+        [Serializable]
+        internal sealed unsafe class Pointer : IDisposable
+        {
+            public void Dispose() { }
+        }
+        sealed class Bare : IDisposable
+        {
+            public void Dispose() { }
+        }
+        """);
+
+    [Fact]
+    public Task OWN208_seal_is_not_offered_on_an_invalid_modifier_list() => VerifyFix<OWN208UnsealedWithoutVirtualDisposeAnalyzer, OWN208SealTypeCodeFix>.NoFix("""
+        using System;
+        public async class {|CS0106:{|OWN208:Handle|}|} : IDisposable
+        {
+            public void Dispose() { }
+        }
+        """);
+}

@@ -81,7 +81,11 @@ public class OWN204Tests
                 _service = (IDisposable)services.GetService(typeof(IDisposable));
                 _stream = other.Stream;
             }
-            public void Dispose() { {|OWN204:_service.Dispose()|}; {|OWN204:_stream.Dispose()|}; }
+            public void Dispose()
+            {
+                {|OWN204:_service.Dispose()|};
+                {|OWN204:_stream.Dispose()|};
+            }
         }
         class Pattern : IDisposable
         {
