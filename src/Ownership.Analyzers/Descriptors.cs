@@ -187,6 +187,14 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "IObservable<T>.Subscribe, CancellationToken.Register, IOptionsMonitor.OnChange, ChangeToken.OnChange and IChangeToken.RegisterChangeCallback return the only handle that can undo the subscription. Dropping it while the source lives on keeps the callback (and its captured state) alive. Keep it and dispose it where the subscriber is released.");
 
+    public static readonly DiagnosticDescriptor OWN405 = Create(
+        RuleIdentifiers.TimerRootsItsOwner,
+        "Timer is never disposed and roots its callback target",
+        "'{0}' owns the timer '{1}', whose callback {2} keeps this instance alive, and never disposes or stops it: the timer keeps running, and keeps calling the instance, after its owner is done with it",
+        RuleCategories.Roots,
+        DiagnosticSeverity.Warning,
+        "A scheduled System.Threading.Timer, an enabled System.Timers.Timer and an awaited PeriodicTimer are rooted by the runtime's timer queue, and through their callback they root the object the callback belongs to. Until the timer is disposed (or stopped), neither is collected and the callback keeps running. Dispose the timer where its owner is released.");
+
     public static readonly DiagnosticDescriptor OWN406 = Create(
         RuleIdentifiers.StaticCollectionOnlyGrows,
         "Static collection only ever grows",

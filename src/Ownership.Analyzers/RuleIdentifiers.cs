@@ -32,6 +32,7 @@ public static class RuleIdentifiers
     public const string AnonymousHandlerOnLongerLivedEvent = "OWN402";
     public const string UnsubscribingNewAnonymousDelegate = "OWN403";
     public const string SubscriptionTokenIgnored = "OWN404";
+    public const string TimerRootsItsOwner = "OWN405";
     public const string StaticCollectionOnlyGrows = "OWN406";
     public const string LongLivedDelegateCapturesThis = "OWN407";
 

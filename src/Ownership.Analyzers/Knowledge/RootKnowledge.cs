@@ -42,6 +42,9 @@ internal sealed class RootKnowledge
         OptionsMonitorExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Options.OptionsMonitorExtensions");
         ChangeToken = compilation.GetTypeByMetadataName("Microsoft.Extensions.Primitives.ChangeToken");
         IChangeToken = compilation.GetTypeByMetadataName("Microsoft.Extensions.Primitives.IChangeToken");
+        ThreadingTimer = compilation.GetTypeByMetadataName("System.Threading.Timer");
+        TimersTimer = compilation.GetTypeByMetadataName("System.Timers.Timer");
+        PeriodicTimer = compilation.GetTypeByMetadataName("System.Threading.PeriodicTimer");
     }
 
     public INamedTypeSymbol IDisposable { get; }
@@ -52,7 +55,26 @@ internal sealed class RootKnowledge
     public INamedTypeSymbol? ChangeToken { get; }
     public INamedTypeSymbol? IChangeToken { get; }
 
+    /// <summary>
+    /// The timer queue roots a scheduled <c>System.Threading.Timer</c>'s callback and state (and
+    /// through them a timer held by the callback's target) until it is disposed or stopped.
+    /// </summary>
+    public INamedTypeSymbol? ThreadingTimer { get; }
+
+    /// <summary>While enabled, a <c>System.Timers.Timer</c> and its <c>Elapsed</c> handlers are rooted; <c>Stop()</c> unroots them.</summary>
+    public INamedTypeSymbol? TimersTimer { get; }
+
+    /// <summary>While a <c>WaitForNextTickAsync</c> is in flight, the timer roots the awaiting loop.</summary>
+    public INamedTypeSymbol? PeriodicTimer { get; }
+
     public static RootKnowledge Create(Compilation compilation) => new(compilation);
+
+    /// <summary>One of the timers whose callback the runtime keeps alive while it runs (ownership-facts §5).</summary>
+    public bool IsTimerType(ITypeSymbol? type)
+        => type is not null
+            && (SymbolEqualityComparer.Default.Equals(type, ThreadingTimer)
+                || SymbolEqualityComparer.Default.Equals(type, TimersTimer)
+                || SymbolEqualityComparer.Default.Equals(type, PeriodicTimer));
 
     /// <summary>A value of this type can hold callbacks of others: it declares events or callback slots, or it is an observable, a token, an options monitor.</summary>
     public bool IsPublisherType(ITypeSymbol type)

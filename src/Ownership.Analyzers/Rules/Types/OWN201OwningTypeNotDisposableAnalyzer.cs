@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Model;
+using Ownership.Analyzers.Model.Roots;
 using Ownership.Analyzers.Model.Types;
 
 namespace Ownership.Analyzers.Rules.Types;
@@ -20,7 +21,10 @@ public sealed class OWN201OwningTypeNotDisposableAnalyzer : TypeOwnershipAnalyze
             return;
         }
 
-        var unreleased = ownership.Members.Where(m => m.IsOwned && !m.IsReleasedSomewhere).Select(m => m.Member).ToList();
+        // A timer whose callback roots the instance is OWN405's finding.
+        var unreleased = ownership.Members
+            .Where(m => m.IsOwned && !m.IsReleasedSomewhere && !TimerRoots.IsNeverReleasedRootingTimer(m, ownership, model.Knowledge.Roots, out _))
+            .Select(m => m.Member).ToList();
         if (unreleased.Count == 0)
         {
             return;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Model;
+using Ownership.Analyzers.Model.Roots;
 using Ownership.Analyzers.Model.Types;
 
 namespace Ownership.Analyzers.Rules.Types;
@@ -21,8 +22,10 @@ public sealed class OWN202OwnedMemberNotReleasedAnalyzer : TypeOwnershipAnalyzer
 
         foreach (var member in ownership.Members)
         {
-            if (!member.IsOwned || member.IsReleasedSomewhere || member.FirstCreated is not { } created)
+            if (!member.IsOwned || member.IsReleasedSomewhere || member.FirstCreated is not { } created
+                || TimerRoots.IsNeverReleasedRootingTimer(member, ownership, model.Knowledge.Roots, out _))
             {
+                // A timer whose callback roots the instance is OWN405's finding.
                 continue;
             }
 

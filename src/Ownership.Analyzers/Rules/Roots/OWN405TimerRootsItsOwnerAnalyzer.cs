@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Ownership.Analyzers.Model;
+using Ownership.Analyzers.Model.Roots;
+using Ownership.Analyzers.Model.Types;
+
+namespace Ownership.Analyzers.Rules.Roots;
+
+/// <summary>
+/// OWN405: a type owns a timer whose callback roots the instance (an instance method or a lambda
+/// that uses <c>this</c>) and never disposes or stops it. The member facts are the type model's;
+/// the rooting facts are <see cref="TimerRoots"/>'. OWN201/OWN202 leave such a member to this rule,
+/// and their fixes (implement <c>IDisposable</c>, add the release) fix it too.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class OWN405TimerRootsItsOwnerAnalyzer : TypeOwnershipAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN405);
+
+    private protected override void Analyze(SymbolAnalysisContext context, OwnershipModel model, TypeOwnership ownership)
+    {
+        var roots = model.Knowledge.Roots;
+        if (roots.ThreadingTimer is null && roots.TimersTimer is null && roots.PeriodicTimer is null)
+        {
+            return;
+        }
+
+        foreach (var member in ownership.Members)
+        {
+            if (TimerRoots.IsNeverReleasedRootingTimer(member, ownership, roots, out var callback))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN405, LocationOf(member.Member), ownership.Type.Name, member.Member.Name, callback));
+            }
+        }
+    }
+}
