@@ -1,0 +1,159 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Ownership.Analyzers.Knowledge;
+
+/// <summary>What a call does with ownership, by the facts in the order of DESIGN §1: who owns what a member returns, and whether an argument is handed to the callee.</summary>
+internal sealed partial class OwnershipKnowledge
+{
+    /// <summary>Whether the caller owns what <paramref name="member"/> (a method or property) returns.</summary>
+    public ReturnOwnership GetReturnOwnership(ISymbol member, OwnershipOptions options)
+    {
+        // DESIGN §1 order: attributes, then options, then the table.
+        var attributeTarget = member is IMethodSymbol { AssociatedSymbol: IPropertySymbol property } ? property : member;
+        if (OwnershipAttributes.MustDispose(attributeTarget) is bool mustDispose)
+        {
+            return mustDispose ? ReturnOwnership.Created : ReturnOwnership.Borrowed;
+        }
+
+        if (!options.IsEmpty)
+        {
+            var name = OwnershipOptions.NameOf(member);
+            if (options.FactoryMethods.Contains(name))
+            {
+                return ReturnOwnership.Created;
+            }
+
+            if (options.BorrowedReturnMethods.Contains(name))
+            {
+                return ReturnOwnership.Borrowed;
+            }
+        }
+
+        var name2 = attributeTarget.Name;
+        foreach (var facts in FactsForMember(attributeTarget))
+        {
+            if (facts.BorrowedMembers.Contains(name2))
+            {
+                return ReturnOwnership.Borrowed;
+            }
+
+            if (facts.CreatingMembers.Contains(name2))
+            {
+                return ReturnOwnership.Created;
+            }
+        }
+
+        return ReturnOwnership.Unknown;
+    }
+
+    /// <summary>What <paramref name="method"/> does with the resource passed as <paramref name="argument"/>.</summary>
+    public ArgumentFate GetArgumentFate(IMethodSymbol method, IArgumentOperation argument, ImmutableArray<IArgumentOperation> arguments, OwnershipOptions options)
+    {
+        var parameter = argument.Parameter;
+        if (parameter is not null && OwnershipAttributes.HandlesDisposal(parameter))
+        {
+            return ArgumentFate.Transferred;
+        }
+
+        if (!options.IsEmpty)
+        {
+            var name = method.MethodKind == MethodKind.Constructor
+                ? OwnershipOptions.NameOf(method.ContainingType) + "..ctor"
+                : OwnershipOptions.NameOf(method);
+            if (options.TransferMethods.Contains(name))
+            {
+                return ArgumentFate.Transferred;
+            }
+        }
+
+        if (method.MethodKind == MethodKind.Constructor)
+        {
+            var facts = FactsFor(method.ContainingType, includeBases: true);
+            if (facts?.Constructors is { } ctor)
+            {
+                if (parameter is not null && !ctor.NotOwnedParameters.IsDefaultOrEmpty && ctor.NotOwnedParameters.Contains(parameter.Name))
+                {
+                    return ArgumentFate.Kept;
+                }
+
+                return ConstructorTransfers(ctor, arguments) ? ArgumentFate.Transferred : ArgumentFate.Kept;
+            }
+
+            return ArgumentFate.Unknown;
+        }
+
+        var target = method.ReducedFrom ?? method;
+        foreach (var facts in FactsForMember(target))
+        {
+            if (facts.OwningMethods.Contains(target.Name))
+            {
+                return ArgumentFate.Transferred;
+            }
+
+            if (facts.NonOwningMethods.Contains(target.Name))
+            {
+                if (facts.OwnershipDecidedByParameter is { } decider && IsPassed(arguments, decider))
+                {
+                    return ArgumentFate.Transferred;
+                }
+
+                return ArgumentFate.Kept;
+            }
+
+            if (facts.CreatingMembers.Contains(target.Name))
+            {
+                return ArgumentFate.Kept;
+            }
+        }
+
+        return ArgumentFate.Unknown;
+    }
+
+    private static bool IsPassed(ImmutableArray<IArgumentOperation> arguments, string parameterName)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == parameterName && argument.ArgumentKind == ArgumentKind.Explicit)
+            {
+                return !(argument.Value.ConstantValue.HasValue && argument.Value.ConstantValue.Value is null);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Evaluates a constructor's ownership flag (<c>leaveOpen</c>, …) on the actual arguments.</summary>
+    private static bool ConstructorTransfers(ConstructorOwnership ownership, ImmutableArray<IArgumentOperation> arguments)
+    {
+        if (!ownership.Transfers)
+        {
+            return false;
+        }
+
+        if (ownership.FlagParameter is null)
+        {
+            return true;
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == ownership.FlagParameter)
+            {
+                var constant = argument.Value.ConstantValue;
+                if (constant.HasValue && constant.Value is bool value)
+                {
+                    return value == ownership.TransfersWhenFlagIs;
+                }
+
+                // Not a constant: the flag decides at run time. Assume ownership moves, so we stay silent.
+                return true;
+            }
+        }
+
+        return ownership.FlagDefault == ownership.TransfersWhenFlagIs;
+    }
+}
