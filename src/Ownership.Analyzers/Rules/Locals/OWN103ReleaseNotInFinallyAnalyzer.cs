@@ -37,7 +37,7 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
 
             var firstRelease = allocation.Releases.Select(release => release.Operation.Syntax).OrderBy(syntax => syntax.SpanStart).First();
             if (FirstThrowingCallBetween(allocation.Creation.Syntax, firstRelease) is { } between
-                && !(allocation.Local is { } local && ExceptionPathReleases(between, local, model.Summaries.SemanticModelFor(between.SyntaxTree))))
+                && !(allocation.Local is { } local && ExceptionPathReleases(between, local, model.Summaries.SemanticModelFor(between.SyntaxTree), model.Knowledge)))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN103, allocation.Creation.Syntax.GetLocation(), NameOf(allocation), Shorten(between.ToString())));
             }
@@ -87,7 +87,7 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
     /// set it to null): the exception path is covered, though the flow sees that release only on
     /// the normal path, where the local is null by then.
     /// </summary>
-    private static bool ExceptionPathReleases(SyntaxNode call, ILocalSymbol local, SemanticModel semanticModel)
+    private static bool ExceptionPathReleases(SyntaxNode call, ILocalSymbol local, SemanticModel semanticModel, OwnershipKnowledge knowledge)
     {
         for (var node = call.Parent; node is not null and not (MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax); node = node.Parent)
         {
@@ -96,14 +96,14 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
                 continue;
             }
 
-            if (tryStatement.Finally is { } @finally && ReleasesLocal(@finally.Block, local, semanticModel))
+            if (tryStatement.Finally is { } @finally && ReleasesLocal(@finally.Block, local, semanticModel, knowledge))
             {
                 return true;
             }
 
             foreach (var @catch in tryStatement.Catches)
             {
-                if (@catch.Filter is null && @catch.Declaration is null && ReleasesLocal(@catch.Block, local, semanticModel))
+                if (@catch.Filter is null && @catch.Declaration is null && ReleasesLocal(@catch.Block, local, semanticModel, knowledge))
                 {
                     return true;
                 }
@@ -113,7 +113,7 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
         return false;
     }
 
-    private static bool ReleasesLocal(BlockSyntax block, ILocalSymbol local, SemanticModel semanticModel)
+    private static bool ReleasesLocal(BlockSyntax block, ILocalSymbol local, SemanticModel semanticModel, OwnershipKnowledge knowledge)
     {
         if (semanticModel.GetOperation(block) is not { } operation)
         {
@@ -122,7 +122,7 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
 
         foreach (var descendant in operation.DescendantsAndSelf())
         {
-            if (descendant is not IInvocationOperation { Instance: { } instance } invocation || !OwnershipKnowledge.IsReleaseMethod(invocation.TargetMethod))
+            if (descendant is not IInvocationOperation invocation || ReleasedValue(invocation, knowledge) is not { } instance)
             {
                 continue;
             }
@@ -152,6 +152,35 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>What a release call releases: the receiver of <c>Dispose()</c> or <c>handle.Free()</c>, the array given to <c>pool.Return</c>, the pointer given to a free.</summary>
+    private static IOperation? ReleasedValue(IInvocationOperation invocation, OwnershipKnowledge knowledge)
+    {
+        if (OwnershipKnowledge.IsReleaseMethod(invocation.TargetMethod))
+        {
+            return invocation.Instance;
+        }
+
+        if (knowledge.GetHandleRelease(invocation.TargetMethod) is not { } release)
+        {
+            return null;
+        }
+
+        if (release.Parameter is null)
+        {
+            return invocation.Instance;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == release.Parameter)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
     }
 
     private static string Shorten(string text)

@@ -66,6 +66,12 @@ public class OWN103Tests
                 try { stream = File.OpenRead(path); var b = stream.ReadByte(); stream.Close(); stream = null; return b.ToString(); }
                 finally { stream?.Dispose(); }
             }
+            void Pooled(Stream stream)
+            {
+                byte[]? rented = System.Buffers.ArrayPool<byte>.Shared.Rent(64);
+                try { stream.Write(rented, 0, 64); System.Buffers.ArrayPool<byte>.Shared.Return(rented); rented = null; }
+                finally { if (rented != null) System.Buffers.ArrayPool<byte>.Shared.Return(rented); }
+            }
         }
         """);
 
