@@ -25,6 +25,7 @@ public static class Program
         // Correct: one client for the whole run, disposed at the end of Main.
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         using var report = new ReportWriter(Path.Combine(folder, "archive-report.txt"));
+        using var watcher = new ArchiveWatcher(folder);
 
         var scanner = new LogScanner();
         var compressor = new GzipCompressor();
