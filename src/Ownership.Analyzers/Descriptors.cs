@@ -102,10 +102,10 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor OWN206 = Create(
         RuleIdentifiers.DisposeOverrideMissesBaseCall,
         "Dispose override does not call the base",
-        "'{0}' overrides '{1}' but never calls 'base.{1}', so what the base type owns is never released",
+        "'{0}' overrides '{1}' but never calls 'base.{1}', which releases {2}",
         RuleCategories.TypeOwnership,
         DiagnosticSeverity.Warning,
-        "An override of Dispose(bool), Dispose() or DisposeAsyncCore() replaces the base type's release; without the base call, the base's resources leak.");
+        "An override of Dispose(bool), Dispose() or DisposeAsyncCore() replaces the base type's release; without the base call, what the base releases leaks. Reported only when the base provably releases something.");
 
     public static readonly DiagnosticDescriptor OWN207 = Create(
         RuleIdentifiers.DisposePatternMisuse,

@@ -36,6 +36,14 @@ internal static class BclOwnershipTable
         yield return new("Microsoft.Data.SqlClient.SqlCommand", "Dispose drops cached metadata only; the connection is untouched") { NoDisposalNeeded = true };
         yield return new("System.Data.SqlClient.SqlCommand", "Dispose drops cached metadata only; the connection is untouched") { NoDisposalNeeded = true };
 
+        // ---- What a base type's own Dispose(bool) releases (OWN206: an override must call it) ----
+        yield return new("System.IO.FileStream", "FileStream.Dispose(bool) disposes its SafeFileHandle") { DisposeReleases = "its file handle" };
+        yield return new("System.Net.Http.DelegatingHandler", "Dispose(true) disposes InnerHandler") { DisposeReleases = "its inner handler" };
+        yield return new("System.Net.Http.HttpRequestMessage", "Dispose disposes Content") { DisposeReleases = "its content" };
+        yield return new("System.Threading.WaitHandle", "WaitHandle.Dispose(bool) releases its SafeWaitHandle (an OS handle)") { DisposeReleases = "its OS wait handle" };
+        yield return new("System.Runtime.InteropServices.SafeHandle", "Dispose(bool) runs ReleaseHandle when it owns the handle") { DisposeReleases = "the handle it owns" };
+        yield return new("System.Timers.Timer", "Dispose(bool) disposes the internal threading timer") { DisposeReleases = "its internal timer" };
+
         // ---- Abstract bases whose own Dispose(bool) releases nothing (OWN206: no base call needed) ----
         yield return new("System.IO.Stream", "Stream.Dispose(bool) is empty; Close() and Dispose() only call it") { BaseDisposeIsEmpty = true };
         yield return new("System.Data.Common.DbDataReader", "Dispose(bool) only calls the virtual Close(); it owns nothing itself") { BaseDisposeIsEmpty = true };
@@ -51,11 +59,12 @@ internal static class BclOwnershipTable
         };
         yield return new("System.IO.Compression.ZipFile", "returns a ZipArchive that owns a new FileStream") { CreatingMembers = Names("Open", "OpenRead") };
         yield return new("System.IO.Compression.ZipArchiveEntry", "Open returns a stream the archive does not track (read mode)") { CreatingMembers = Names("Open") };
-        yield return new("System.IO.Compression.ZipArchive", "owns its stream unless leaveOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
+        yield return new("System.IO.Compression.ZipArchive", "owns its stream unless leaveOpen") { DisposeReleases = "the central directory it writes and the stream (unless leaveOpen)",  Constructors = ConstructorOwnership.UnlessLeaveOpen() };
         yield return new("System.Diagnostics.Process", "Start/GetCurrentProcess/GetProcessById return a new component the caller owns; the redirected streams are treated as borrowed (the Process closes them unless read: precision first)")
         {
             CreatingMembers = Names("Start", "GetCurrentProcess", "GetProcessById"),
             BorrowedMembers = Names("StandardOutput", "StandardError", "StandardInput"),
+            DisposeReleases = "the process handle",
         };
         yield return new("System.Security.Cryptography.HashAlgorithm", "owns a native hash context") { CreatingMembers = Names("Create") };
         yield return new("System.Security.Cryptography.SHA1", "Create returns an algorithm owning a native context") { CreatingMembers = Names("Create") };
@@ -77,11 +86,13 @@ internal static class BclOwnershipTable
         yield return new("System.Security.Cryptography.CryptoStream", "owns the stream unless leaveOpen; never disposes the transform")
         {
             Constructors = ConstructorOwnership.UnlessLeaveOpen("leaveOpen", "transform"),
+            DisposeReleases = "the final block it writes and the stream it wraps (unless leaveOpen)",
         };
         yield return new("System.Net.Http.HttpMessageInvoker", "Send/SendAsync return a response the caller owns; owns the handler unless disposeHandler is false")
         {
             CreatingMembers = Names("Send", "SendAsync"),
             Constructors = ConstructorOwnership.WhenFlag("disposeHandler", defaultValue: true),
+            DisposeReleases = "its handler (when disposeHandler)",
         };
         yield return new("System.Net.Http.HttpClient", "the verbs return a response (or its stream) the caller owns; owns the handler unless disposeHandler is false")
         {
@@ -89,8 +100,8 @@ internal static class BclOwnershipTable
             Constructors = ConstructorOwnership.WhenFlag("disposeHandler", defaultValue: true),
         };
         yield return new("System.Net.Http.HttpContent", "ReadAsStream returns the content's cached stream, released with the content") { BorrowedMembers = Names("ReadAsStream", "ReadAsStreamAsync") };
-        yield return new("System.Net.Http.HttpResponseMessage", "the response owns its content") { BorrowedMembers = Names("Content") };
-        yield return new("System.Net.Http.StreamContent", "disposes the stream it was given") { Constructors = ConstructorOwnership.Always };
+        yield return new("System.Net.Http.HttpResponseMessage", "the response owns its content") { BorrowedMembers = Names("Content"), DisposeReleases = "its content" };
+        yield return new("System.Net.Http.StreamContent", "disposes the stream it was given") { DisposeReleases = "the stream it was given",  Constructors = ConstructorOwnership.Always };
         yield return new("System.Net.Http.IHttpClientFactory", "the factory tracks the handler; disposing the client is optional") { BorrowedMembers = Names("CreateClient") };
         yield return new("System.Net.Http.HttpClientFactoryExtensions", "the factory tracks the handler; disposing the client is optional") { BorrowedMembers = Names("CreateClient") };
         yield return new("System.Net.WebRequest", "GetResponse returns a response that must be closed") { CreatingMembers = Names("GetResponse", "GetResponseAsync") };
@@ -103,7 +114,7 @@ internal static class BclOwnershipTable
         yield return new("System.Net.Sockets.TcpListener", "Accept* return a new connection the caller owns") { CreatingMembers = Names("AcceptTcpClient", "AcceptTcpClientAsync", "AcceptSocket", "AcceptSocketAsync") };
         yield return new("System.Net.Sockets.Socket", "Accept returns a new socket the caller owns") { CreatingMembers = Names("Accept", "AcceptAsync") };
         yield return new("System.Net.Sockets.TcpClient", "GetStream returns the client's cached stream, disposed with the client") { BorrowedMembers = Names("GetStream") };
-        yield return new("System.Net.Sockets.NetworkStream", "does not own the socket unless ownsSocket is true") { Constructors = ConstructorOwnership.WhenFlag("ownsSocket", defaultValue: false) };
+        yield return new("System.Net.Sockets.NetworkStream", "does not own the socket unless ownsSocket is true") { DisposeReleases = "the socket (when ownsSocket)",  Constructors = ConstructorOwnership.WhenFlag("ownsSocket", defaultValue: false) };
         yield return new("Microsoft.Win32.RegistryKey", "OpenSubKey/CreateSubKey return a new key the caller owns") { CreatingMembers = Names("OpenSubKey", "CreateSubKey", "OpenBaseKey", "OpenRemoteBaseKey") };
         yield return new("System.Drawing.Image", "the caller owns the image") { CreatingMembers = Names("FromFile", "FromStream") };
         yield return new("System.ArgumentNullException", "ThrowIfNull only tests its argument") { NonOwningMethods = Names("ThrowIfNull") };
@@ -137,18 +148,18 @@ internal static class BclOwnershipTable
         yield return new("Microsoft.Extensions.Logging.ILogger", "BeginScope returns a scope that ends when disposed") { CreatingMembers = Names("BeginScope") };
 
         // ---- Wrappers: constructors that take (or do not take) their argument ----
-        yield return new("System.IO.StreamReader", "closes the stream unless leaveOpen; with leaveOpen it releases nothing") { Constructors = ConstructorOwnership.UnlessLeaveOpen(), NoDisposalNeededWhenNotOwning = true, ManagedWrapper = true };
-        yield return new("System.IO.StreamWriter", "closes the stream unless leaveOpen (with leaveOpen it still flushes); over a borrowed stream its only resource is that stream") { Constructors = ConstructorOwnership.UnlessLeaveOpen(), ManagedWrapper = true };
-        yield return new("System.IO.BinaryReader", "closes the stream unless leaveOpen; with leaveOpen it releases nothing") { Constructors = ConstructorOwnership.UnlessLeaveOpen(), NoDisposalNeededWhenNotOwning = true, ManagedWrapper = true };
-        yield return new("System.IO.BinaryWriter", "closes the stream unless leaveOpen; over a borrowed stream its only resource is that stream") { Constructors = ConstructorOwnership.UnlessLeaveOpen(), ManagedWrapper = true };
-        yield return new("System.IO.BufferedStream", "always disposes the inner stream") { Constructors = ConstructorOwnership.Always };
-        yield return new("System.IO.Compression.DeflateStream", "owns the stream unless leaveOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
-        yield return new("System.IO.Compression.GZipStream", "owns the stream unless leaveOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
-        yield return new("System.IO.Compression.ZLibStream", "owns the stream unless leaveOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
-        yield return new("System.IO.Compression.BrotliStream", "owns the stream unless leaveOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen() };
-        yield return new("System.Net.Security.AuthenticatedStream", "owns the inner stream unless leaveInnerStreamOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen("leaveInnerStreamOpen") };
-        yield return new("System.Net.Security.SslStream", "owns the inner stream unless leaveInnerStreamOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen("leaveInnerStreamOpen") };
-        yield return new("System.Net.Security.NegotiateStream", "owns the inner stream unless leaveInnerStreamOpen") { Constructors = ConstructorOwnership.UnlessLeaveOpen("leaveInnerStreamOpen") };
+        yield return new("System.IO.StreamReader", "closes the stream unless leaveOpen; with leaveOpen it releases nothing") { DisposeReleases = "the stream it reads (unless leaveOpen)",  Constructors = ConstructorOwnership.UnlessLeaveOpen(), NoDisposalNeededWhenNotOwning = true, ManagedWrapper = true };
+        yield return new("System.IO.StreamWriter", "closes the stream unless leaveOpen (with leaveOpen it still flushes); over a borrowed stream its only resource is that stream") { DisposeReleases = "the stream it writes to (unless leaveOpen), after flushing",  Constructors = ConstructorOwnership.UnlessLeaveOpen(), ManagedWrapper = true };
+        yield return new("System.IO.BinaryReader", "closes the stream unless leaveOpen; with leaveOpen it releases nothing") { DisposeReleases = "the stream it reads (unless leaveOpen)",  Constructors = ConstructorOwnership.UnlessLeaveOpen(), NoDisposalNeededWhenNotOwning = true, ManagedWrapper = true };
+        yield return new("System.IO.BinaryWriter", "closes the stream unless leaveOpen; over a borrowed stream its only resource is that stream") { DisposeReleases = "the stream it writes to (unless leaveOpen), after flushing",  Constructors = ConstructorOwnership.UnlessLeaveOpen(), ManagedWrapper = true };
+        yield return new("System.IO.BufferedStream", "always disposes the inner stream") { DisposeReleases = "the stream it buffers",  Constructors = ConstructorOwnership.Always };
+        yield return new("System.IO.Compression.DeflateStream", "owns the stream unless leaveOpen") { DisposeReleases = "its native zlib state and the stream it wraps (unless leaveOpen)",  Constructors = ConstructorOwnership.UnlessLeaveOpen() };
+        yield return new("System.IO.Compression.GZipStream", "owns the stream unless leaveOpen") { DisposeReleases = "its native zlib state and the stream it wraps (unless leaveOpen)",  Constructors = ConstructorOwnership.UnlessLeaveOpen() };
+        yield return new("System.IO.Compression.ZLibStream", "owns the stream unless leaveOpen") { DisposeReleases = "its native zlib state and the stream it wraps (unless leaveOpen)",  Constructors = ConstructorOwnership.UnlessLeaveOpen() };
+        yield return new("System.IO.Compression.BrotliStream", "owns the stream unless leaveOpen") { DisposeReleases = "its native Brotli state and the stream it wraps (unless leaveOpen)",  Constructors = ConstructorOwnership.UnlessLeaveOpen() };
+        yield return new("System.Net.Security.AuthenticatedStream", "owns the inner stream unless leaveInnerStreamOpen") { DisposeReleases = "the inner stream (unless leaveInnerStreamOpen)",  Constructors = ConstructorOwnership.UnlessLeaveOpen("leaveInnerStreamOpen") };
+        yield return new("System.Net.Security.SslStream", "owns the inner stream unless leaveInnerStreamOpen") { DisposeReleases = "the inner stream (unless leaveInnerStreamOpen)",  Constructors = ConstructorOwnership.UnlessLeaveOpen("leaveInnerStreamOpen") };
+        yield return new("System.Net.Security.NegotiateStream", "owns the inner stream unless leaveInnerStreamOpen") { DisposeReleases = "the inner stream (unless leaveInnerStreamOpen)",  Constructors = ConstructorOwnership.UnlessLeaveOpen("leaveInnerStreamOpen") };
         yield return new("System.Xml.XmlTextReader", "owns its input and closes it") { Constructors = ConstructorOwnership.Always };
         yield return new("System.Xml.XmlTextWriter", "Close disposes the wrapped writer") { Constructors = ConstructorOwnership.Always };
         yield return new("System.IO.TextReader", "Synchronized wraps and owns the reader; TextReader.Dispose(bool) itself is empty") { OwningMethods = Names("Synchronized"), BaseDisposeIsEmpty = true };

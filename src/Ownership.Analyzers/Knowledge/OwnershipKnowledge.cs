@@ -274,6 +274,50 @@ internal sealed partial class OwnershipKnowledge
     public bool BaseDisposeReleasesNothing(INamedTypeSymbol type)
         => _facts.TryGetValue(type.OriginalDefinition, out var facts) && facts.BaseDisposeIsEmpty;
 
+    /// <summary>
+    /// What the table says a metadata type's own disposal releases (<see cref="TypeFacts.DisposeReleases"/>),
+    /// from the type or the nearest base with a fact; a base that releases nothing of its own
+    /// (<see cref="TypeFacts.BaseDisposeIsEmpty"/>) ends the search. Null: nothing known to be released.
+    /// </summary>
+    public (string? Releases, TypeFacts? Facts) WhatDisposeReleases(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            if (!_facts.TryGetValue(current.OriginalDefinition, out var facts))
+            {
+                continue;
+            }
+
+            if (facts.DisposeReleases is { } releases)
+            {
+                return (releases, facts);
+            }
+
+            if (facts.BaseDisposeIsEmpty || facts.NoDisposalNeeded)
+            {
+                return (null, facts);
+            }
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>
+    /// A metadata base type whose own disposal releases nothing, as far as the table says: a
+    /// harmless type (<c>MemoryStream</c>), or an abstract base with an empty <c>Dispose(bool)</c>
+    /// (<c>Stream</c>, <c>TextReader</c>).
+    /// </summary>
+    public bool BaseReleasesNothingOfItsOwn(INamedTypeSymbol type)
+        => _facts.TryGetValue(type.OriginalDefinition, out var facts) && (facts.NoDisposalNeeded || facts.BaseDisposeIsEmpty);
+
+    /// <summary>The constructor facts of a metadata type, when releasing it releases only what its constructor took (<c>BinaryReader</c>).</summary>
+    public ConstructorOwnership? ReleasesOnlyWhatConstructorTook(INamedTypeSymbol type)
+        => FactsFor(type, includeBases: false) is { NoDisposalNeededWhenNotOwning: true, Constructors: { } ctor } ? ctor : null;
+
+    /// <summary>Whether a constructor call with these arguments hands its resource arguments to the new object (<c>leaveOpen</c>, …).</summary>
+    public static bool Transfers(ConstructorOwnership ownership, ImmutableArray<IArgumentOperation> arguments)
+        => ConstructorTransfers(ownership, arguments);
+
     /// <summary>A wrapper whose own state is managed (see <see cref="TypeFacts.ManagedWrapper"/>).</summary>
     public bool IsManagedWrapper(ITypeSymbol type)
         => FactsFor(type, includeBases: false) is { ManagedWrapper: true };

@@ -63,6 +63,13 @@ internal sealed class TypeFacts
     /// </summary>
     public bool BaseDisposeIsEmpty { get; init; }
 
+    /// <summary>
+    /// What the type's own Dispose(bool) (and Dispose/Close/DisposeAsync) releases, in words for
+    /// messages ("its file handle"): an override that skips the base call loses it (OWN206).
+    /// Null when the table knows of nothing; a metadata base without this fact is not reported.
+    /// </summary>
+    public string? DisposeReleases { get; init; }
+
     /// <summary>Methods (and property getters) whose result the caller owns.</summary>
     public ImmutableHashSet<string> CreatingMembers { get; init; } = ImmutableHashSet<string>.Empty;
 

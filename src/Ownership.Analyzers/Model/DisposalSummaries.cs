@@ -41,10 +41,12 @@ internal sealed class DisposalSummaries
         {
             if (current.DeclaringSyntaxReferences.Length == 0)
             {
-                // A metadata base may release anything (Stream, Component…), unless the table says
-                // its Dispose releases nothing: a source subclass of MemoryStream that adds no
-                // disposal of its own is as harmless as MemoryStream.
-                return _model.Knowledge.DisposeReleasesNothing(current) && (sawDisposal || !SymbolEqualityComparer.Default.Equals(type, current));
+                // A metadata base may release anything (FileStream, Component…), unless the table
+                // says its own disposal releases nothing: a source subclass of MemoryStream, or a
+                // Stream or TextReader adapter, that adds no release of its own is as harmless; so
+                // is a BinaryReader subclass whose constructors all pass leaveOpen: true.
+                return !SymbolEqualityComparer.Default.Equals(type, current)
+                    && (_model.Knowledge.BaseReleasesNothingOfItsOwn(current) || !BaseConstructionTransfers(type, current));
             }
 
             foreach (var member in current.GetMembers())
@@ -63,6 +65,58 @@ internal sealed class DisposalSummaries
         }
 
         return sawDisposal;
+    }
+
+    /// <summary>
+    /// Whether the source types above <paramref name="metadataBase"/> hand it something to release
+    /// when they construct it: false when the base releases only what its constructor took
+    /// (<c>BinaryReader</c>, <c>StreamReader</c>) and every constructor passes <c>leaveOpen: true</c>.
+    /// </summary>
+    internal bool BaseConstructionTransfers(INamedTypeSymbol type, INamedTypeSymbol metadataBase)
+    {
+        if (_model.Knowledge.ReleasesOnlyWhatConstructorTook(metadataBase) is not { } ownership)
+        {
+            return true;
+        }
+
+        // The source type that derives from the metadata base directly decides what it is given.
+        var derived = type;
+        while (derived.BaseType is { } next && !SymbolEqualityComparer.Default.Equals(next.OriginalDefinition, metadataBase.OriginalDefinition))
+        {
+            derived = next;
+        }
+
+        foreach (var constructor in derived.InstanceConstructors)
+        {
+            if (constructor.IsImplicitlyDeclared)
+            {
+                return true;
+            }
+
+            if (_model.Summaries.GetBodyOf(constructor) is not IConstructorBodyOperation { Initializer: var initializer })
+            {
+                return true;
+            }
+
+            var call = (initializer as IExpressionStatementOperation)?.Operation as IInvocationOperation;
+            if (call is null)
+            {
+                return true;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType.OriginalDefinition, derived.OriginalDefinition))
+            {
+                // `: this(…)`: the constructor it chains to decides.
+                continue;
+            }
+
+            if (OwnershipKnowledge.Transfers(ownership, call.Arguments))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDisposalMethod(IMethodSymbol method)

@@ -19,6 +19,7 @@ internal sealed class MemberOwnership
     private readonly List<MemberAssignment> _assignments = new();
     private readonly List<IOperation> _releases = new();
     private readonly List<IOperation> _finalizerPathReleases = new();
+    private readonly HashSet<IMethodSymbol> _releasedBy = new(SymbolEqualityComparer.Default);
 
     public MemberOwnership(ISymbol member, ITypeSymbol type, bool isResource = true)
     {
@@ -110,8 +111,16 @@ internal sealed class MemberOwnership
 
     internal void AddFinalizerPathRelease(IOperation release) => _finalizerPathReleases.Add(release);
 
-    internal void AddRelease(IOperation release, bool guarded, bool onFinalizerPath = false)
+    /// <summary>The disposal methods (Dispose(), Dispose(bool), DisposeAsync…) whose run releases the member, directly or through a helper.</summary>
+    public IReadOnlyCollection<IMethodSymbol> ReleasedBy => _releasedBy;
+
+    internal void AddRelease(IOperation release, bool guarded, bool onFinalizerPath = false, IMethodSymbol? disposalMethod = null)
     {
+        if (disposalMethod is not null)
+        {
+            _releasedBy.Add(disposalMethod.OriginalDefinition);
+        }
+
         if (onFinalizerPath)
         {
             _finalizerPathReleases.Add(release);

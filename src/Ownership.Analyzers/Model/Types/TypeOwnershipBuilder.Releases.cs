@@ -14,8 +14,9 @@ internal sealed partial class TypeOwnershipBuilder
     /// the body also runs when Dispose(bool) is called with false (from a finalizer), so a release not
     /// under a test of `disposing` is recorded as touching managed state there.
     /// </summary>
-    private void CollectReleases(IMethodSymbol method, HashSet<IMethodSymbol> visited, int depth, bool onFinalizerPath)
+    private void CollectReleases(IMethodSymbol method, HashSet<IMethodSymbol> visited, int depth, bool onFinalizerPath, IMethodSymbol? root = null)
     {
+        root ??= method;
         if (depth < 0 || !visited.Add(method) || !_methodBodies.TryGetValue(method.OriginalDefinition, out var body))
         {
             return;
@@ -32,22 +33,22 @@ internal sealed partial class TypeOwnershipBuilder
                 case IInvocationOperation invocation when IsRelease(invocation.TargetMethod):
                     if (MemberReleasedBy(invocation.Instance, body) is { } released)
                     {
-                        released.AddRelease(invocation, ReleaseGuards.IsOwnershipGuarded(invocation), Unguarded(invocation));
+                        released.AddRelease(invocation, ReleaseGuards.IsOwnershipGuarded(invocation), Unguarded(invocation), root);
                     }
 
                     break;
                 case IInvocationOperation { Instance: IInstanceReferenceOperation } call when SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType?.OriginalDefinition, _type.OriginalDefinition):
                     // A helper handed `disposing` decides for itself; one called outside the test runs in the finalizer too.
                     var helperOnFinalizerPath = Unguarded(call) && !call.Arguments.Any(a => disposing is not null && ReleaseGuards.Mentions(a.Value, disposing));
-                    CollectReleases(call.TargetMethod.OriginalDefinition, visited, depth - 1, helperOnFinalizerPath);
+                    CollectReleases(call.TargetMethod.OriginalDefinition, visited, depth - 1, helperOnFinalizerPath, root);
                     break;
                 case IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation callee } argument
                     when MemberReleasedBy(argument.Value, body) is { } passed
                         && _model.Summaries.GetParameterFate(callee.TargetMethod, parameter, MethodSummaries.MaxDepth) == ParameterFate.Taken:
-                    passed.AddRelease(argument, ReleaseGuards.IsOwnershipGuarded(argument), Unguarded(argument));
+                    passed.AddRelease(argument, ReleaseGuards.IsOwnershipGuarded(argument), Unguarded(argument), root);
                     break;
                 case IUsingOperation { Resources: var resource } @using when MemberReleasedBy(resource, body) is { } used:
-                    used.AddRelease(@using, ReleaseGuards.IsOwnershipGuarded(@using), Unguarded(@using));
+                    used.AddRelease(@using, ReleaseGuards.IsOwnershipGuarded(@using), Unguarded(@using), root);
                     break;
             }
         }

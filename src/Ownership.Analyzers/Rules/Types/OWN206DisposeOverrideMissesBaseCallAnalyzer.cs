@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Ownership.Analyzers.Knowledge;
 using Ownership.Analyzers.Model;
 
 namespace Ownership.Analyzers.Rules.Types;
@@ -46,28 +47,19 @@ public sealed class OWN206DisposeOverrideMissesBaseCallAnalyzer : DiagnosticAnal
             }
         }
 
-        if (IsEmptySourceMethod(overridden, context.Compilation)
-            || (DisposePattern.IsDisposeBool(overridden) && OwnershipModel.For(context.Compilation).Knowledge.BaseDisposeReleasesNothing(overridden.ContainingType)))
+        // Only a base whose release provably releases something loses it: the members a source
+        // base releases there, or what the knowledge table says a metadata base releases.
+        var model = OwnershipModel.For(context.Compilation);
+        var options = OwnershipOptions.Get(context.Options, method.Locations[0].SourceTree!);
+        if (Model.Types.BaseRelease.Describe(model, overridden, method.ContainingType, options) is not { } released)
         {
-            // A base that releases nothing (an empty Dispose(bool) in source) loses nothing.
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN206, method.Locations[0], method.ContainingType.Name, method.Name));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN206, method.Locations[0], method.ContainingType.Name, method.Name, released));
     }
 
     /// <summary>`Dispose()` overriding and calling `Dispose(true)`, whose own override calls the base, still reaches it.</summary>
     private static bool IsSelfCallToOther(IInvocationOperation invocation, IMethodSymbol method)
         => !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, method.OriginalDefinition);
-
-    private static bool IsEmptySourceMethod(IMethodSymbol method, Compilation compilation)
-    {
-        if (method.DeclaringSyntaxReferences.Length == 0)
-        {
-            return false;
-        }
-
-        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
-        return syntax is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax { Body.Statements.Count: 0, ExpressionBody: null };
-    }
 }

@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Ownership.Analyzers.Knowledge;
+
+namespace Ownership.Analyzers.Model.Types;
+
+/// <summary>
+/// What a base type's disposal method releases (DESIGN §1, the type as owner): the answer
+/// behind "an override that skips the base call loses something". Only what is provably
+/// released counts — the members a source base releases in that method (or a helper it calls,
+/// or its own base), or what the knowledge table says a metadata base releases. A base that
+/// releases nothing, or of which nothing is known, loses nothing.
+/// </summary>
+internal static class BaseRelease
+{
+    private const int MaxDepth = 4;
+
+    /// <summary>
+    /// In words, what running <paramref name="overridden"/> releases for an instance of
+    /// <paramref name="derived"/> ("'_file'", "its file handle"); null when nothing is known to be released.
+    /// </summary>
+    public static string? Describe(OwnershipModel model, IMethodSymbol overridden, INamedTypeSymbol derived, OwnershipOptions options)
+    {
+        var found = new List<string>();
+        Collect(model, overridden, derived, options, found, MaxDepth, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default));
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        var distinct = found.Distinct().ToList();
+        return string.Join(", ", distinct.Take(3)) + (distinct.Count > 3 ? $" and {distinct.Count - 3} more" : string.Empty);
+    }
+
+    private static void Collect(OwnershipModel model, IMethodSymbol method, INamedTypeSymbol derived, OwnershipOptions options, List<string> found, int depth, HashSet<IMethodSymbol> visited)
+    {
+        method = method.OriginalDefinition;
+        if (depth < 0 || method.IsAbstract || !visited.Add(method) || method.ContainingType is not { } declaring)
+        {
+            return;
+        }
+
+        if (declaring.DeclaringSyntaxReferences.Length == 0)
+        {
+            var (releases, _) = model.Knowledge.WhatDisposeReleases(declaring);
+            if (releases is not null && FirstMetadataBase(derived) is { } metadataBase && model.Disposal.BaseConstructionTransfers(derived, metadataBase))
+            {
+                found.Add(releases);
+            }
+
+            return;
+        }
+
+        var reachable = ReachableMethods(model, method, declaring);
+        var ownership = model.GetTypeOwnership(declaring, options);
+        if (!ownership.HasErrors)
+        {
+            foreach (var member in ownership.Members)
+            {
+                if (member.ReleasedBy.Any(reachable.ContainsKey))
+                {
+                    found.Add($"'{member.Member.Name}'");
+                }
+            }
+        }
+
+        foreach (var body in reachable.Values)
+        {
+            foreach (var invocation in body.DescendantsAndSelf().OfType<IInvocationOperation>())
+            {
+                if (model.Knowledge.GetHandleRelease(invocation.TargetMethod) is not null)
+                {
+                    found.Add("the native memory or handles it frees");
+                }
+                else if (invocation.Instance?.Syntax is BaseExpressionSyntax && IsDisposalName(invocation.TargetMethod.Name))
+                {
+                    Collect(model, invocation.TargetMethod, derived, options, found, depth - 1, visited);
+                }
+            }
+        }
+    }
+
+    /// <summary>The method and the methods of the same type it calls on this instance (Dispose() → Dispose(true) → Close()), with their bodies.</summary>
+    private static Dictionary<IMethodSymbol, IOperation> ReachableMethods(OwnershipModel model, IMethodSymbol method, INamedTypeSymbol declaring)
+    {
+        var result = new Dictionary<IMethodSymbol, IOperation>(SymbolEqualityComparer.Default);
+        var pending = new Stack<(IMethodSymbol Method, int Depth)>();
+        pending.Push((method, 3));
+        while (pending.Count > 0)
+        {
+            var (current, depth) = pending.Pop();
+            if (result.ContainsKey(current) || model.Summaries.GetBodyOf(current) is not { } body)
+            {
+                continue;
+            }
+
+            result.Add(current, body);
+            if (depth == 0)
+            {
+                continue;
+            }
+
+            foreach (var invocation in body.DescendantsAndSelf().OfType<IInvocationOperation>())
+            {
+                if (invocation.Instance is IInstanceReferenceOperation && invocation.Instance.Syntax is not BaseExpressionSyntax
+                    && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, declaring.OriginalDefinition))
+                {
+                    pending.Push((invocation.TargetMethod.OriginalDefinition, depth - 1));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static INamedTypeSymbol? FirstMetadataBase(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.DeclaringSyntaxReferences.Length == 0)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsDisposalName(string name) => name is "Dispose" or "DisposeAsync" or "DisposeAsyncCore" or "Close";
+}
