@@ -10,6 +10,12 @@ internal enum ArgumentDecision
     Keep,
     Transfer,
     Alias,
+
+    /// <summary>
+    /// The result may wrap the argument, by the call's shape alone: enough to stop owning the
+    /// argument, never proof that releasing or returning the result releases or returns it.
+    /// </summary>
+    AssumedAlias,
 }
 
 /// <summary>

@@ -11,14 +11,72 @@ internal sealed class AllocationSet
 {
     private ulong[] _words;
 
+    /// <summary>
+    /// Members the value may stand for only by assumption (a call nothing is known about may
+    /// return something that wraps its argument): enough to stop owning them, never proof that
+    /// releasing or returning the value releases or returns them. Null when there are none.
+    /// </summary>
+    private ulong[]? _uncertain;
+
     public AllocationSet(int capacity)
     {
         _words = new ulong[Math.Max(1, (capacity + 63) / 64)];
     }
 
-    private AllocationSet(ulong[] words)
+    private AllocationSet(ulong[] words, ulong[]? uncertain = null)
     {
         _words = words;
+        _uncertain = uncertain;
+    }
+
+    /// <summary>Some member is in the set only by assumption (see <see cref="IsUncertain"/>).</summary>
+    public bool HasUncertain => _uncertain is not null;
+
+    /// <summary>The member is in the set only because a call nothing is known about may return something that holds it.</summary>
+    public bool IsUncertain(int index)
+    {
+        var word = index >> 6;
+        return _uncertain is not null && word < _uncertain.Length && (_uncertain[word] & (1UL << (index & 63))) != 0;
+    }
+
+    /// <summary>The members that are in the set for sure (this set itself when none is uncertain).</summary>
+    public AllocationSet Certain()
+    {
+        if (_uncertain is null)
+        {
+            return this;
+        }
+
+        var words = (ulong[])_words.Clone();
+        for (var i = 0; i < words.Length && i < _uncertain.Length; i++)
+        {
+            words[i] &= ~_uncertain[i];
+        }
+
+        return new AllocationSet(words);
+    }
+
+    /// <summary>A copy whose members are all in it by assumption.</summary>
+    public AllocationSet AsUncertain() => new((ulong[])_words.Clone(), (ulong[])_words.Clone());
+
+    /// <summary>True when <paramref name="other"/> marks as uncertain a member this set holds for sure.</summary>
+    public bool HasUncertainNotIn(AllocationSet other)
+    {
+        if (_uncertain is null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _uncertain.Length; i++)
+        {
+            var theirs = other._uncertain is not null && i < other._uncertain.Length ? other._uncertain[i] : 0;
+            if ((_uncertain[i] & ~theirs) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public bool IsEmpty
@@ -37,7 +95,7 @@ internal sealed class AllocationSet
         }
     }
 
-    public AllocationSet Clone() => new((ulong[])_words.Clone());
+    public AllocationSet Clone() => new((ulong[])_words.Clone(), (ulong[]?)_uncertain?.Clone());
 
     /// <summary>A set of one member.</summary>
     public static AllocationSet Of(int index, int capacity)
@@ -98,9 +156,18 @@ internal sealed class AllocationSet
         {
             _words[word] &= ~(1UL << (index & 63));
         }
+
+        if (_uncertain is not null && word < _uncertain.Length)
+        {
+            _uncertain[word] &= ~(1UL << (index & 63));
+        }
     }
 
-    public void Clear() => Array.Clear(_words, 0, _words.Length);
+    public void Clear()
+    {
+        Array.Clear(_words, 0, _words.Length);
+        _uncertain = null;
+    }
 
     /// <summary>Adds every member of <paramref name="other"/>; true when this set grew.</summary>
     public bool UnionWith(AllocationSet? other)
@@ -123,6 +190,23 @@ internal sealed class AllocationSet
             {
                 _words[i] = merged;
                 changed = true;
+            }
+        }
+
+        if (other._uncertain is not null)
+        {
+            // A member uncertain on either side stays uncertain: certainty is a must-fact.
+            _uncertain ??= new ulong[_words.Length];
+            if (_uncertain.Length < other._uncertain.Length)
+            {
+                Array.Resize(ref _uncertain, other._uncertain.Length);
+            }
+
+            for (var i = 0; i < other._uncertain.Length; i++)
+            {
+                var merged = _uncertain[i] | other._uncertain[i];
+                changed |= merged != _uncertain[i];
+                _uncertain[i] = merged;
             }
         }
 

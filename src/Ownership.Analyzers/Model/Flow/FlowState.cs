@@ -78,7 +78,7 @@ internal sealed class FlowState
             return true;
         }
 
-        if (theirs.IsSubsetOf(mine))
+        if (theirs.IsSubsetOf(mine) && !theirs.HasUncertainNotIn(mine))
         {
             return false;
         }

@@ -74,6 +74,10 @@ internal sealed partial class LocalOwnershipFlow
                         result ??= new AllocationSet(_allocations.Count);
                         result.UnionWith(disposables);
                         break;
+                    case ArgumentDecision.AssumedAlias:
+                        result ??= new AllocationSet(_allocations.Count);
+                        result.UnionWith(disposables.AsUncertain());
+                        break;
                 }
             }
 
@@ -104,7 +108,7 @@ internal sealed partial class LocalOwnershipFlow
                     {
                         // A fluent call (builder.WithX()) may return its receiver.
                         result ??= new AllocationSet(_allocations.Count);
-                        result.UnionWith(disposables);
+                        result.UnionWith(disposables.AsUncertain());
                     }
                 }
             }
@@ -161,7 +165,8 @@ internal sealed partial class LocalOwnershipFlow
                 return ArgumentDecision.Keep;
         }
 
-        return CallShape.Decide(_knowledge, method, parameter, resultIsResource);
+        var shaped = CallShape.Decide(_knowledge, method, parameter, resultIsResource);
+        return shaped == ArgumentDecision.Alias ? ArgumentDecision.AssumedAlias : shaped;
     }
 
     /// <summary>A non-object resource passed as an argument: released by the free or <c>Return</c> it is given to, else used, handed on or aliased.</summary>

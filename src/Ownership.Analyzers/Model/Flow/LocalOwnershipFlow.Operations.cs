@@ -131,7 +131,7 @@ internal sealed partial class LocalOwnershipFlow
             _captureSources[index] = source;
         }
 
-        SetVariable(index, value, state);
+        SetVariable(index, value, state, source: source);
     }
 
     private AllocationSet? EvalPropertyGet(IPropertyReferenceOperation property, FlowState state)
@@ -167,7 +167,7 @@ internal sealed partial class LocalOwnershipFlow
         if (target is ILocalReferenceOperation local && !local.Local.IsRef && _locals.TryGetValue(local.Local, out var index))
         {
             var value = Eval(assignment.Value, state);
-            AssignLocal(index, local, value, assignment, state);
+            AssignLocal(index, local, value, assignment, state, VariableOf(assignment.Value));
             return value;
         }
 
@@ -198,10 +198,10 @@ internal sealed partial class LocalOwnershipFlow
         return assigned;
     }
 
-    private void AssignLocal(int index, ILocalReferenceOperation target, AllocationSet? value, IOperation site, FlowState state)
+    private void AssignLocal(int index, ILocalReferenceOperation target, AllocationSet? value, IOperation site, FlowState state, int source = -1)
     {
         var old = state.Variables[index];
-        SetVariable(index, value, state);
+        SetVariable(index, value, state, source: source);
 
         if (value is not null)
         {
@@ -309,7 +309,8 @@ internal sealed partial class LocalOwnershipFlow
             state.Owned.Remove(allocation);
             if (_recording)
             {
-                _allocations[allocation].RecordTransfer(kind);
+                // Returning or storing what only may wrap it hands it on, no more.
+                _allocations[allocation].RecordTransfer(value.IsUncertain(allocation) ? TransferKinds.Passed : kind);
             }
         }
     }

@@ -77,7 +77,14 @@ internal sealed partial class LocalOwnershipFlow
     /// <summary>Records a use of what was released on every path that reaches <paramref name="site"/> (by itself, or by an owner it was handed to).</summary>
     private void Use(AllocationSet? value, IOperation? site, FlowState state)
     {
-        if (!_recording || site is null || value is null || value.IsEmpty || AnySharedCreationSite(value))
+        if (!_recording || site is null || value is null)
+        {
+            return;
+        }
+
+        // What a value stands for only by assumption is not known to be used here.
+        value = value.Certain();
+        if (value.IsEmpty || AnySharedCreationSite(value))
         {
             return;
         }
@@ -126,14 +133,38 @@ internal sealed partial class LocalOwnershipFlow
             || candidate.ConstantValue is { HasValue: true, Value: int or long or uint or ulong } constant && System.Convert.ToDecimal(constant.Value) == 0;
     }
 
-    /// <summary>Gives a variable a new value; it anchors the allocation when that is the one owned value it can hold.</summary>
-    private void SetVariable(int variable, AllocationSet? value, FlowState state, bool anchor = true)
+    /// <summary>
+    /// Gives a variable a new value; it anchors the allocation when that is the one owned value it
+    /// can hold. A copy of another variable (<paramref name="source"/>) also anchors every owned
+    /// allocation the source anchors: where the source refers to it on every path that owns it, so
+    /// does the copy (<c>var h = c ? A() : B(); using var _ = h;</c> — one resource, whichever arm made it).
+    /// </summary>
+    private void SetVariable(int variable, AllocationSet? value, FlowState state, bool anchor = true, int source = -1)
     {
         state.Variables[variable] = value?.Clone();
         state.Unanchor(variable);
-        if (anchor && value is not null && value.TryGetSingle(out var single) && state.Owned.Contains(single))
+        if (!anchor || value is null)
+        {
+            return;
+        }
+
+        if (value.TryGetSingle(out var single) && state.Owned.Contains(single))
         {
             state.Anchor(single, variable, _variableLocals.Count);
+            return;
+        }
+
+        if (source < 0 || source == variable)
+        {
+            return;
+        }
+
+        foreach (var allocation in value.Members())
+        {
+            if (state.Owned.Contains(allocation) && state.Anchors[allocation] is { } anchors && anchors.Contains(source))
+            {
+                state.Anchor(allocation, variable, _variableLocals.Count);
+            }
         }
     }
 
@@ -157,11 +188,22 @@ internal sealed partial class LocalOwnershipFlow
         var isProtected = IsInProtectedRegion(_block);
         var isAsync = method.Name.EndsWith("DisposeAsync", System.StringComparison.Ordinal);
         var guards = _recording ? GuardsOf(_block) : ImmutableArray<IOperation>.Empty;
-        var repeated = !value.IsEmpty && value.IsSubsetOf(state.Released) && !AnySharedCreationSite(value);
-        var definite = value.TryGetSingle(out var single);
+        var repeated = !value.IsEmpty && !value.HasUncertain && value.IsSubsetOf(state.Released) && !AnySharedCreationSite(value);
+        var definite = value.TryGetSingle(out var single) && !value.IsUncertain(single);
         foreach (var allocation in value.Members())
         {
             state.Owned.Remove(allocation);
+            if (value.IsUncertain(allocation))
+            {
+                // Released only if the call's result really wraps it: no longer this owner's, no more.
+                if (_recording)
+                {
+                    _allocations[allocation].RecordTransfer(TransferKinds.Passed);
+                }
+
+                continue;
+            }
+
             if (_recording)
             {
                 var released = _allocations[allocation];

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Model;
@@ -19,26 +21,42 @@ public sealed class OWN101DisposeCreatedResourceAnalyzer : MethodOwnershipAnalyz
 
     private protected override void Analyze(OperationBlockAnalysisContext context, OwnershipModel model, FunctionOwnership function)
     {
+        // One resource, one finding: the creating arms of a conditional or switch kept in one local
+        // are reported once, on the first arm, with the others as additional locations.
+        var byLocal = new Dictionary<ILocalSymbol, List<Allocation>>(SymbolEqualityComparer.Default);
         foreach (var allocation in function.Allocations)
         {
-            if (!allocation.IsDisposable || allocation.Loss != LossKind.LeftOwned || allocation.Local is null || allocation.IsConditionallyOwned)
+            if (!allocation.IsDisposable || allocation.Loss != LossKind.LeftOwned || allocation.Local is not { } local || allocation.IsConditionallyOwned)
             {
                 continue;
             }
 
-            var never = !allocation.IsEverReleasedOrTransferred;
-            if (!never && model.IsPendingTask(allocation))
+            if (allocation.IsEverReleasedOrTransferred && model.IsPendingTask(allocation))
             {
                 continue;
             }
 
+            if (!byLocal.TryGetValue(local, out var group))
+            {
+                byLocal.Add(local, group = new List<Allocation>());
+            }
+
+            group.Add(allocation);
+        }
+
+        foreach (var group in byLocal.Values)
+        {
+            group.Sort((a, b) => a.Creation.Syntax.SpanStart.CompareTo(b.Creation.Syntax.SpanStart));
+            var first = group[0];
+            var never = group.TrueForAll(a => !a.IsEverReleasedOrTransferred);
             var how = never
                 ? "anywhere: it is never disposed, returned or handed to an owner"
                 : "on every path: some paths leave the method while it still owns it";
             var properties = never
                 ? ImmutableDictionary<string, string?>.Empty.Add(NeverReleasedProperty, "true")
                 : ImmutableDictionary<string, string?>.Empty;
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN101, allocation.Creation.Syntax.GetLocation(), properties, NameOf(allocation), how));
+            var others = group.Skip(1).Select(a => a.Creation.Syntax.GetLocation());
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN101, first.Creation.Syntax.GetLocation(), others, properties, NameOf(first), how));
         }
     }
 }

@@ -23,7 +23,9 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
 
     private protected override void Analyze(OperationBlockAnalysisContext context, OwnershipModel model, FunctionOwnership function)
     {
-        foreach (var allocation in function.Allocations)
+        // One resource, one finding: the arms of a conditional kept in one local are one resource.
+        var reported = new System.Collections.Generic.HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        foreach (var allocation in function.Allocations.OrderBy(a => a.Creation.Syntax.SpanStart))
         {
             if (allocation.Loss != LossKind.None || allocation.Transfers != TransferKinds.None || allocation.Releases.Count == 0)
             {
@@ -37,7 +39,8 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
 
             var firstRelease = allocation.Releases.Select(release => release.Operation.Syntax).OrderBy(syntax => syntax.SpanStart).First();
             if (FirstThrowingCallBetween(allocation.Creation.Syntax, firstRelease) is { } between
-                && !(allocation.Local is { } local && ExceptionPathReleases(between, local, model.Summaries.SemanticModelFor(between.SyntaxTree), model.Knowledge)))
+                && !(allocation.Local is { } local && ExceptionPathReleases(between, local, model.Summaries.SemanticModelFor(between.SyntaxTree), model.Knowledge))
+                && (allocation.Local is null || reported.Add(allocation.Local)))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN103, allocation.Creation.Syntax.GetLocation(), NameOf(allocation), Shorten(between.ToString())));
             }
@@ -72,13 +75,47 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
                 continue;
             }
 
-            if (node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or AwaitExpressionSyntax or ThrowStatementSyntax or ThrowExpressionSyntax)
+            if (node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or AwaitExpressionSyntax or ThrowStatementSyntax or ThrowExpressionSyntax
+                && !AreExclusive(creation, node))
             {
                 return node;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The two nodes lie in different arms of one conditional, switch expression, <c>if</c> or
+    /// <c>switch</c>: no path runs both, so the call cannot throw while the resource is owned.
+    /// </summary>
+    private static bool AreExclusive(SyntaxNode creation, SyntaxNode node)
+    {
+        SyntaxNode? arm = creation;
+        for (var parent = creation.Parent; parent is not null; arm = parent, parent = parent.Parent)
+        {
+            if (!parent.Span.Contains(node.Span))
+            {
+                continue;
+            }
+
+            if (arm.Span.Contains(node.Span))
+            {
+                return false;
+            }
+
+            return parent switch
+            {
+                ConditionalExpressionSyntax conditional => arm != conditional.Condition && !conditional.Condition.Span.Contains(node.Span),
+                SwitchExpressionSyntax @switch => arm is SwitchExpressionArmSyntax && !@switch.GoverningExpression.Span.Contains(node.Span),
+                IfStatementSyntax @if => arm != @if.Condition && !@if.Condition.Span.Contains(node.Span),
+                ElseClauseSyntax => false,
+                SwitchStatementSyntax @switch => arm is SwitchSectionSyntax && !@switch.Expression.Span.Contains(node.Span),
+                _ => false,
+            };
+        }
+
+        return false;
     }
 
     /// <summary>
