@@ -22,7 +22,7 @@ internal static class TimerRoots
     public static bool IsNeverReleasedRootingTimer(MemberOwnership member, TypeOwnership ownership, RootKnowledge knowledge, out string callback)
     {
         callback = "";
-        if (!member.IsOwned || member.IsReleasedSomewhere || !HoldsTimer(member, knowledge))
+        if (!ownership.Loses(member) || !HoldsTimer(member, knowledge))
         {
             return false;
         }

@@ -41,4 +41,18 @@ internal sealed class TypeOwnership
 
     /// <summary>Some body of the type has invalid code: rules stay silent (half-typed code).</summary>
     public bool HasErrors { get; }
+
+    /// <summary>
+    /// The type's only instance lives as long as the process (see <see cref="ProcessLifetime"/>):
+    /// what it owns is released when the process ends, so not releasing it loses nothing.
+    /// </summary>
+    public bool IsProcessLifetime => _isProcessLifetime ??= Type is not null && ProcessLifetime.IsSingleton(Type);
+
+    private bool? _isProcessLifetime;
+
+    /// <summary>
+    /// The type owns the member (it stored a value it created) and nothing of the type ever
+    /// releases it, while the owner's lifetime ends before the process does: the member is lost.
+    /// </summary>
+    public bool Loses(MemberOwnership member) => member.IsOwned && !member.IsReleasedSomewhere && !IsProcessLifetime;
 }

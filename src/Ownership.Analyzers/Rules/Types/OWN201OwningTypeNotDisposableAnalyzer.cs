@@ -23,7 +23,7 @@ public sealed class OWN201OwningTypeNotDisposableAnalyzer : TypeOwnershipAnalyze
 
         // A timer whose callback roots the instance is OWN405's finding.
         var unreleased = ownership.Members
-            .Where(m => m.IsOwned && !m.IsReleasedSomewhere && !TimerRoots.IsNeverReleasedRootingTimer(m, ownership, model.Knowledge.Roots, out _))
+            .Where(m => ownership.Loses(m) && !TimerRoots.IsNeverReleasedRootingTimer(m, ownership, model.Knowledge.Roots, out _))
             .Select(m => m.Member).ToList();
         if (unreleased.Count == 0)
         {

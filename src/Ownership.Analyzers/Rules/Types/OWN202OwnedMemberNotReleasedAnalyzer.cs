@@ -22,7 +22,7 @@ public sealed class OWN202OwnedMemberNotReleasedAnalyzer : TypeOwnershipAnalyzer
 
         foreach (var member in ownership.Members)
         {
-            if (!member.IsOwned || member.IsReleasedSomewhere || member.FirstCreated is not { } created
+            if (!ownership.Loses(member) || member.FirstCreated is not { } created
                 || TimerRoots.IsNeverReleasedRootingTimer(member, ownership, model.Knowledge.Roots, out _))
             {
                 // A timer whose callback roots the instance is OWN405's finding.

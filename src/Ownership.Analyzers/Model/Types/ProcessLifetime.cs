@@ -1,0 +1,72 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Ownership.Analyzers.Model.Types;
+
+/// <summary>
+/// Process-lifetime owners (DESIGN §1, lifetimes: static outlives everything): a type whose only
+/// instance is a <c>static readonly</c> field (or get-only static property) of its own type,
+/// created by its initializer, with no constructor other code outside the assembly can call —
+/// the <c>EventSource</c> pattern (<c>public static readonly Log = new();</c>). Its members live
+/// as long as the process; nothing is lost by not releasing them.
+/// </summary>
+internal static class ProcessLifetime
+{
+    public static bool IsSingleton(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.InstanceConstructors.Any(IsCallableFromOutside))
+        {
+            return false;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            var (isCandidate, memberType) = member switch
+            {
+                IFieldSymbol { IsStatic: true, IsReadOnly: true, AssociatedSymbol: null } field => (true, field.Type),
+                IPropertySymbol { IsStatic: true, SetMethod: null } property => (true, property.Type),
+                _ => (false, null),
+            };
+            if (!isCandidate || !SymbolEqualityComparer.Default.Equals(memberType?.OriginalDefinition, type.OriginalDefinition))
+            {
+                continue;
+            }
+
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                var initializer = reference.GetSyntax() switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                    PropertyDeclarationSyntax property => property.Initializer?.Value,
+                    _ => null,
+                };
+                if (initializer is BaseObjectCreationExpressionSyntax)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Public (or protected, for a derived type) in a type that is itself visible outside the assembly.</summary>
+    private static bool IsCallableFromOutside(IMethodSymbol constructor)
+    {
+        if (constructor.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+        {
+            return false;
+        }
+
+        for (var containing = constructor.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            if (containing.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
