@@ -45,8 +45,12 @@ internal static class BclOwnershipTable
         yield return new("System.Timers.Timer", "Dispose(bool) disposes the internal threading timer") { DisposeReleases = "its internal timer" };
 
         // ---- Abstract bases whose own Dispose(bool) releases nothing (OWN206: no base call needed) ----
-        yield return new("System.IO.Stream", "Stream.Dispose(bool) is empty; Close() and Dispose() only call it") { BaseDisposeIsEmpty = true };
-        yield return new("System.Data.Common.DbDataReader", "Dispose(bool) only calls the virtual Close(); it owns nothing itself") { BaseDisposeIsEmpty = true };
+        yield return new("System.IO.Stream", "Stream.Dispose(bool) is empty; Close() and Dispose() only call it; DisposeAsync() only calls Dispose()") { BaseDisposeIsEmpty = true, DisposeAsyncOnlyCallsDispose = true };
+        yield return new("System.Data.Common.DbDataReader", "Dispose(bool) only calls the virtual Close(); it owns nothing itself; DisposeAsync() only calls Dispose()") { BaseDisposeIsEmpty = true, DisposeAsyncOnlyCallsDispose = true };
+        yield return new("System.Data.Common.DbConnection", "DisposeAsync() only calls Dispose() (System.Data.Common DbConnection.cs)") { DisposeAsyncOnlyCallsDispose = true };
+        yield return new("System.Data.Common.DbCommand", "DisposeAsync() only calls Dispose() (System.Data.Common DbCommand.cs)") { DisposeAsyncOnlyCallsDispose = true };
+        yield return new("System.Data.Common.DbTransaction", "DisposeAsync() only calls Dispose(); Dispose(bool) is an empty virtual") { DisposeAsyncOnlyCallsDispose = true, BaseDisposeIsEmpty = true };
+        yield return new("System.Data.Common.DbBatch", "DisposeAsync() only calls Dispose(); Dispose() is an empty virtual") { DisposeAsyncOnlyCallsDispose = true, BaseDisposeIsEmpty = true };
 
         // ---- Factories: the caller owns the result ----
         yield return new("System.IO.File", "each returns a new FileStream / StreamReader / StreamWriter / SafeFileHandle")

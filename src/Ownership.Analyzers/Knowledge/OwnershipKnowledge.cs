@@ -318,6 +318,10 @@ internal sealed partial class OwnershipKnowledge
     public static bool Transfers(ConstructorOwnership ownership, ImmutableArray<IArgumentOperation> arguments)
         => ConstructorTransfers(ownership, arguments);
 
+    /// <summary>The table says this metadata type's own <c>DisposeAsync()</c> only calls <c>Dispose()</c>.</summary>
+    public bool DisposeAsyncOnlyCallsDispose(INamedTypeSymbol type)
+        => _facts.TryGetValue(type.OriginalDefinition, out var facts) && facts.DisposeAsyncOnlyCallsDispose;
+
     /// <summary>A wrapper whose own state is managed (see <see cref="TypeFacts.ManagedWrapper"/>).</summary>
     public bool IsManagedWrapper(ITypeSymbol type)
         => FactsFor(type, includeBases: false) is { ManagedWrapper: true };

@@ -70,6 +70,13 @@ internal sealed class TypeFacts
     /// </summary>
     public string? DisposeReleases { get; init; }
 
+    /// <summary>
+    /// The type's own <c>DisposeAsync()</c> only calls the synchronous <c>Dispose()</c> (the
+    /// default of <c>Stream</c>, <c>DbConnection</c>, <c>DbDataReader</c>…): a type that inherits it
+    /// unchanged gains nothing from <c>await using</c> (OWN105).
+    /// </summary>
+    public bool DisposeAsyncOnlyCallsDispose { get; init; }
+
     /// <summary>Methods (and property getters) whose result the caller owns.</summary>
     public ImmutableHashSet<string> CreatingMembers { get; init; } = ImmutableHashSet<string>.Empty;
 

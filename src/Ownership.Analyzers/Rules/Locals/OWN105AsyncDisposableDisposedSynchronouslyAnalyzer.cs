@@ -24,14 +24,14 @@ public sealed class OWN105AsyncDisposableDisposedSynchronouslyAnalyzer : MethodO
 
         foreach (var allocation in function.Allocations)
         {
-            if (!allocation.IsDisposable || !model.Knowledge.IsAsyncDisposable(allocation.Type))
+            if (!allocation.IsDisposable || !model.Knowledge.IsAsyncDisposable(allocation.Type) || !model.AsyncReleaseMatters(allocation))
             {
                 continue;
             }
 
             foreach (var release in allocation.Releases)
             {
-                if (!release.IsAsync)
+                if (!release.IsAsync && !OwnershipModel.IsSynchronousBranchOfAsyncFlag(release, allocation))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN105, LocationOf(release.Operation.Syntax), NameOf(allocation)));
                 }

@@ -194,6 +194,63 @@ public class OWN105Tests
             void N(string path) { using var s = File.OpenWrite(path); }
         }
         """);
+
+    [Fact]
+    public Task Sync_branch_of_an_async_flag_is_clean_and_its_twin_reported() => OWN105.Diagnostics(Usings + """
+        class C
+        {
+            async ValueTask Save(string path, byte[] data, bool async)
+            {
+                var file = new FileStream(path, FileMode.Create);
+                try
+                {
+                    if (async) await file.WriteAsync(data); else file.Write(data);
+                }
+                finally
+                {
+                    if (async)
+                        await file.DisposeAsync();
+                    else
+                        file.Dispose();
+                }
+            }
+
+            async ValueTask Twin(string path, byte[] data)
+            {
+                var file = new FileStream(path, FileMode.Create);
+                await file.WriteAsync(data);
+                {|OWN105:file.Dispose()|};
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Types_whose_DisposeAsync_only_calls_Dispose_and_read_only_files_are_clean() => OWN105.Diagnostics(Usings + """
+        sealed class Adapter : Stream
+        {
+            public override bool CanRead => true; public override bool CanSeek => false; public override bool CanWrite => false;
+            public override long Length => 0; public override long Position { get; set; }
+            public override void Flush() { } public override int Read(byte[] b, int o, int c) => 0;
+            public override long Seek(long o, SeekOrigin s) => 0; public override void SetLength(long v) { } public override void Write(byte[] b, int o, int c) { }
+            protected override void Dispose(bool disposing) => Console.WriteLine("closed");
+        }
+        sealed class Forwarding : IDisposable, IAsyncDisposable
+        {
+            public void Dispose() => Console.WriteLine("closed");
+            public ValueTask DisposeAsync() { Dispose(); return default; }
+        }
+        class C
+        {
+            async Task M(string path)
+            {
+                using var adapter = new Adapter();
+                using var forwarding = new Forwarding();
+                using var read = File.OpenRead(path);
+                using var open = new FileStream(path, FileMode.Open, FileAccess.Read);
+                await Task.Yield();
+            }
+        }
+        """);
 }
 
 public class OWN106Tests
