@@ -78,6 +78,47 @@ internal sealed class MemberOwnership
         }
     }
 
+    /// <summary>
+    /// The type stores values it provably does not own beside values it created: a value from a
+    /// service lookup or another object's member, or a parameter in the same assignment as a
+    /// creation (<c>_client = client ?? new HttpClient()</c>: "use yours if given, else mine").
+    /// A parameter stored on its own is the wrapper convention — the type takes it over, as
+    /// <c>StreamReader</c> does — and does not count.
+    /// </summary>
+    public bool IsOwnedAndBorrowed
+    {
+        get
+        {
+            if (!IsOwned)
+            {
+                return false;
+            }
+
+            foreach (var assignment in _assignments)
+            {
+                if (assignment.Origin != Origin.Borrowed)
+                {
+                    continue;
+                }
+
+                if (assignment.Source is not IParameterSymbol)
+                {
+                    return true;
+                }
+
+                foreach (var other in _assignments)
+                {
+                    if (other.Origin == Origin.Created && other.Site == assignment.Site)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>Released in the type's disposal methods.</summary>
     public bool IsReleased => _releases.Count > 0;
 

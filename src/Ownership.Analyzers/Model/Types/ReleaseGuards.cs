@@ -23,32 +23,43 @@ internal static class ReleaseGuards
                 continue;
             }
 
-            var tested = condition;
-            while (tested is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
-            {
-                tested = not.Operand;
-            }
-
-            var flagName = tested switch
-            {
-                IFieldReferenceOperation field => field.Field.Name,
-                IPropertyReferenceOperation property => property.Property.Name,
-                IParameterReferenceOperation parameter => parameter.Parameter.Name,
-                ILocalReferenceOperation local => local.Local.Name,
-                _ => null,
-            };
-            if (tested.Type?.SpecialType == SpecialType.System_Boolean && flagName is not null && OwnershipGuards.IsOwnershipFlagName(flagName))
-            {
-                return true;
-            }
-
-            if (OwnershipGuards.IsIdentityComparison(tested))
+            if (IsOwnershipTest(condition))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>An ownership flag or identity test, alone or as one conjunct of <c>&amp;&amp;</c> (<c>disposing &amp;&amp; _disposeOnClose</c>).</summary>
+    private static bool IsOwnershipTest(IOperation condition)
+    {
+        var tested = condition;
+        while (tested is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            tested = not.Operand;
+        }
+
+        if (tested is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and && ReferenceEquals(tested, condition))
+        {
+            return IsOwnershipTest(and.LeftOperand) || IsOwnershipTest(and.RightOperand);
+        }
+
+        var flagName = tested switch
+        {
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            ILocalReferenceOperation local => local.Local.Name,
+            _ => null,
+        };
+        if (tested.Type?.SpecialType == SpecialType.System_Boolean && flagName is not null && OwnershipGuards.IsOwnershipFlagName(flagName))
+        {
+            return true;
+        }
+
+        return OwnershipGuards.IsIdentityComparison(tested);
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public sealed class OWN205MemberOwnedAndBorrowedAnalyzer : TypeOwnershipAnalyzer
     {
         foreach (var member in ownership.Members)
         {
-            if (member.IsOwned && member.IsBorrowed && member.IsReleased && !member.HasGuardedRelease)
+            if (member.IsOwnedAndBorrowed && member.IsReleased && !member.HasGuardedRelease)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN205, LocationOf(member.Member), ownership.Type.Name, member.Member.Name));
             }

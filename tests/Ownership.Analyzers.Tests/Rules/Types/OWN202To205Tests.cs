@@ -157,4 +157,44 @@ public class OWN205Tests
             public void Dispose() => _client.Dispose();
         }
         """);
+
+    [Fact]
+    public Task Parameters_stored_on_their_own_are_taken_over() => OWN205.Diagnostics(Usings + """
+        sealed class Database : IDisposable
+        {
+            private readonly Stream _engine;
+            public Database(string path) { _engine = File.OpenRead(path); }
+            public Database(Stream engine) { _engine = engine; }
+            public void Dispose() => _engine.Dispose();
+        }
+        sealed class Message : IDisposable
+        {
+            private Stream _body = new MemoryStream();
+            public Message() { _body = File.OpenRead("default"); }
+            public Stream Body { get => _body; set => _body = value; }
+            public void Dispose() => _body.Dispose();
+        }
+        class Engine : IDisposable
+        {
+            private readonly Stream _file;
+            private readonly bool _disposeOnClose;
+            public Engine(Stream file) { _file = file; _disposeOnClose = false; }
+            public Engine(string path) { _file = File.OpenRead(path); _disposeOnClose = true; }
+            public void Dispose() => Dispose(true);
+            protected virtual void Dispose(bool disposing) { if (disposing && _disposeOnClose) _file.Dispose(); }
+        }
+        """);
+
+    [Fact]
+    public Task Provably_borrowed_beside_created_is_reported() => OWN205.Diagnostics(Usings + """
+        sealed class Service : IDisposable
+        {
+            private readonly HttpClient {|OWN205:_client|};
+            public Service(IServiceProvider services, bool own)
+            {
+                _client = own ? new HttpClient() : (HttpClient)services.GetService(typeof(HttpClient));
+            }
+            public void Dispose() => _client.Dispose();
+        }
+        """);
 }
