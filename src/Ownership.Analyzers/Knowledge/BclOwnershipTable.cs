@@ -27,6 +27,8 @@ internal static class BclOwnershipTable
         yield return new("System.Data.DataView", "the table holds the view only weakly") { NoDisposalNeeded = true };
         yield return new("System.Threading.SemaphoreSlim", "only the lazily created AvailableWaitHandle is released") { NoDisposalNeeded = true };
         yield return new("System.Threading.ManualResetEventSlim", "only the lazily created WaitHandle is released") { NoDisposalNeeded = true };
+        yield return new("System.Threading.CountdownEvent", "Dispose only disposes its ManualResetEventSlim, whose kernel event exists only once WaitHandle is read") { NoDisposalNeeded = true };
+        yield return new("System.Collections.Concurrent.BlockingCollection`1", "Dispose(bool) only disposes its two SemaphoreSlims, whose wait handles only the static TakeFromAny/AddToAny create") { NoDisposalNeeded = true };
         yield return new("System.Threading.CancellationTokenSource", "without a timer or links Dispose only drops the callback list; CreateLinkedTokenSource must be disposed")
         {
             NoDisposalNeededWhenConstructedWithoutArguments = true,
@@ -128,9 +130,10 @@ internal static class BclOwnershipTable
         yield return new("System.Text.Json.JsonDocument", "the document holds pooled memory until disposed") { CreatingMembers = Names("Parse", "ParseAsync", "ParseValue") };
         yield return new("System.Text.Json.Utf8JsonWriter", "never disposes the stream it writes to") { Constructors = ConstructorOwnership.Never };
         yield return new("System.Buffers.MemoryPool`1", "Rent returns an IMemoryOwner that returns the array when disposed") { CreatingMembers = Names("Rent") };
-        yield return new("System.Xml.XmlReader", "Create returns a reader the caller owns; it closes its input only when it opened it (a path) or CloseInput is set")
+        yield return new("System.Xml.XmlReader", "Create returns a reader the caller owns; it closes its input only when it opened it (a path) or CloseInput is set; over a stream or reader it keeps, its Dispose releases nothing")
         {
             CreatingMembers = Names("Create"),
+            HarmlessWhenArgumentsKept = Names("Create"),
             NonOwningMethods = Names("Create"),
             OwnershipDecidedByParameter = "settings",
         };
@@ -170,6 +173,7 @@ internal static class BclOwnershipTable
         yield return new("System.IO.TextWriter", "Synchronized wraps and owns the writer; TextWriter.Dispose(bool) itself is empty") { OwningMethods = Names("Synchronized"), BaseDisposeIsEmpty = true };
         yield return new("System.IO.Pipelines.PipeReader", "Complete disposes the stream unless LeaveOpen") { OwningMethods = Names("Create") };
         yield return new("System.IO.Pipelines.PipeWriter", "Complete disposes the stream unless LeaveOpen") { OwningMethods = Names("Create") };
+        yield return new("System.Threading.Channels.ChannelWriter`1", "WriteAsync/TryWrite queue the item for the channel's reader, which owns it from then on") { OwningMethods = Names("WriteAsync", "TryWrite") };
         yield return new("System.Threading.Interlocked", "Exchange/CompareExchange store the value in the referenced location, which owns it from then on") { OwningMethods = Names("Exchange", "CompareExchange") };
         yield return new("System.Threading.Volatile", "Write stores the value in the referenced location") { OwningMethods = Names("Write") };
         yield return new("System.Reactive.Disposables.CompositeDisposable", "disposes every item it holds") { OwningMethods = Names("Add"), Constructors = ConstructorOwnership.Always };

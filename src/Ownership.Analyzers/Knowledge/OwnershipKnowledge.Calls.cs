@@ -113,6 +113,21 @@ internal sealed partial class OwnershipKnowledge
         return ArgumentFate.Unknown;
     }
 
+    /// <summary>The member creates a result that releases only the resources it was given (<see cref="TypeFacts.HarmlessWhenArgumentsKept"/>).</summary>
+    public bool ReleasesOnlyItsArguments(IMethodSymbol method)
+    {
+        var target = method.ReducedFrom ?? method;
+        foreach (var facts in FactsForMember(target))
+        {
+            if (facts.HarmlessWhenArgumentsKept.Contains(target.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsPassed(ImmutableArray<IArgumentOperation> arguments, string parameterName)
     {
         foreach (var argument in arguments)

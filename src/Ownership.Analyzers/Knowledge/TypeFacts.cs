@@ -83,6 +83,13 @@ internal sealed class TypeFacts
     /// <summary>Methods and properties whose result someone else owns, even when the member's name suggests otherwise.</summary>
     public ImmutableHashSet<string> BorrowedMembers { get; init; } = ImmutableHashSet<string>.Empty;
 
+    /// <summary>
+    /// Creating members whose result releases nothing but the resources it was given: when the
+    /// call keeps every resource argument with the caller (<c>XmlReader.Create(stream)</c> without
+    /// settings), the result needs no release.
+    /// </summary>
+    public ImmutableHashSet<string> HarmlessWhenArgumentsKept { get; init; } = ImmutableHashSet<string>.Empty;
+
     /// <summary>Methods whose resource arguments the receiver or result takes over.</summary>
     public ImmutableHashSet<string> OwningMethods { get; init; } = ImmutableHashSet<string>.Empty;
 

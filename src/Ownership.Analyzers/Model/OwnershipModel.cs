@@ -78,6 +78,36 @@ internal sealed partial class OwnershipModel
         return any;
     }
 
+    /// <summary>
+    /// A factory whose result releases only the resources it was given (<c>XmlReader.Create(stream)</c>),
+    /// given only resources it keeps with the caller or that the caller borrowed: the result needs no release.
+    /// </summary>
+    private bool ReleasesOnlyWhatOthersOwn(IInvocationOperation invocation, OwnershipOptions options)
+    {
+        if (!Knowledge.ReleasesOnlyItsArguments(invocation.TargetMethod))
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (!Knowledge.IsResourceType(argument.Parameter?.Type))
+            {
+                continue;
+            }
+
+            any = true;
+            if (Knowledge.GetArgumentFate(invocation.TargetMethod, argument, invocation.Arguments, options) != ArgumentFate.Kept
+                && GetOrigin(argument.Value, options) != Origin.Borrowed)
+            {
+                return false;
+            }
+        }
+
+        return any;
+    }
+
     private static bool IsExplicitlyTracked(ITypeSymbol type, OwnershipOptions options)
         => !options.IsEmpty && options.TrackedTypes.Contains(OwnershipOptions.NameOf(type));
 
@@ -96,7 +126,8 @@ internal sealed partial class OwnershipModel
                 return creation.Type is { } type && NeedsRelease(type, creation, options) ? type : null;
 
             case IInvocationOperation invocation:
-                return CreatedByMember(invocation.TargetMethod, invocation.TargetMethod.ReturnType, options, depth);
+                return CreatedByMember(invocation.TargetMethod, invocation.TargetMethod.ReturnType, options, depth) is { } created
+                    && !ReleasesOnlyWhatOthersOwn(invocation, options) ? created : null;
 
             case IPropertyReferenceOperation { Property.GetMethod: { } getter } property when !IsAssignmentTarget(property):
                 return CreatedByMember(getter, property.Property.Type, options, depth);
