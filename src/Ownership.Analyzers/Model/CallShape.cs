@@ -30,6 +30,9 @@ internal static class CallShape
         "Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "TryAdd", "AddOrUpdate", "GetOrAdd",
         "TryUpdate", "Set", "Register", "Attach");
 
+    /// <summary>A collection-like call that keeps what it is given (<c>Add</c>, <c>Enqueue</c>, <c>TryAdd</c>…).</summary>
+    public static bool IsAddLike(IMethodSymbol method) => AddLikeNames.Contains(method.Name);
+
     public static ArgumentDecision Decide(OwnershipKnowledge knowledge, IMethodSymbol method, IParameterSymbol parameter, bool resultIsResource)
     {
         if (method.MethodKind is MethodKind.Constructor or MethodKind.DelegateInvoke)

@@ -199,6 +199,12 @@ internal sealed partial class MethodSummaries
 
     private bool AllAssignmentsCreate(IOperation body, ILocalSymbol local, int depth)
     {
+        if (IsKeptBesideReturn(body, local))
+        {
+            // The method keeps what it returns (a cache, a registry it releases itself): the caller borrows it.
+            return false;
+        }
+
         var any = false;
         foreach (var operation in DescendantsOutsideNestedFunctions(body))
         {

@@ -103,7 +103,13 @@ internal sealed partial class LocalOwnershipFlow
                         Use(disposables, instance, state);
                     }
 
-                    if (method.MethodKind != MethodKind.Constructor && method.MethodKind != MethodKind.DelegateInvoke
+                    if (method.MethodKind == MethodKind.Ordinary && _model.Summaries.ReturnsReceiver(method, MethodSummaries.MaxDepth))
+                    {
+                        // `return await connection.OpenAsync();` where OpenAsync ends with `return this;`.
+                        result ??= new AllocationSet(_allocations.Count);
+                        result.UnionWith(disposables);
+                    }
+                    else if (method.MethodKind != MethodKind.Constructor && method.MethodKind != MethodKind.DelegateInvoke
                         && resultIsResource && instance?.Type is { } receiverType && IsSameOrDerived(receiverType, resultType))
                     {
                         // A fluent call (builder.WithX()) may return its receiver.

@@ -60,4 +60,81 @@ public class KnowledgeFactTests
             public void Enter() => _mutex.WaitOne();
         }
         """);
+
+    [Fact]
+    public Task A_method_that_returns_its_own_instance_hands_it_on() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        interface IConnection : IDisposable { }
+        sealed class Connection : IConnection
+        {
+            private readonly Stream _socket = File.OpenRead("socket");
+            internal async ValueTask<IConnection> OpenAsync() { await Task.Yield(); return this; }
+            internal Connection Configure(int timeout) => this;
+            public void Dispose() => _socket.Dispose();
+        }
+        static class Factory
+        {
+            public static async Task<IConnection> CreateAsync()
+            {
+                var connection = new Connection();
+                return await connection.OpenAsync();
+            }
+            public static Connection Create()
+            {
+                var connection = new Connection();
+                return connection.Configure(5);
+            }
+            public static async Task Dropped()
+            {
+                var connection = {|OWN101:new Connection()|};
+                await connection.OpenAsync();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_method_that_keeps_what_it_returns_is_not_a_factory() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        using System.Collections.Generic;
+        sealed class Snapshot : IDisposable
+        {
+            private readonly Stream _file = File.OpenRead("snapshot");
+            public long Length => _file.Length;
+            public void Dispose() => _file.Dispose();
+        }
+        sealed class Transaction : IDisposable
+        {
+            private readonly Dictionary<string, Snapshot> _snapshots = new();
+            private readonly List<Snapshot> _all = new();
+            public Snapshot Get(string name)
+            {
+                if (!_snapshots.TryGetValue(name, out var snapshot))
+                {
+                    _snapshots[name] = snapshot = new Snapshot();
+                }
+
+                return snapshot;
+            }
+            public Snapshot Track()
+            {
+                var snapshot = new Snapshot();
+                _all.Add(snapshot);
+                return snapshot;
+            }
+            public Snapshot Fresh()
+            {
+                var snapshot = new Snapshot();
+                return snapshot;
+            }
+            public void Dispose() { foreach (var s in _snapshots.Values) s.Dispose(); foreach (var s in _all) s.Dispose(); }
+        }
+        static class Use
+        {
+            static long Sizes(Transaction tx)
+            {
+                var a = tx.Get("a");
+                var b = tx.Track();
+                var c = {|OWN101:tx.Fresh()|};
+                return a.Length + b.Length + c.Length;
+            }
+        }
+        """);
 }

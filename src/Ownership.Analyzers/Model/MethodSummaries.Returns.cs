@@ -1,0 +1,120 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Ownership.Analyzers.Model;
+
+/// <summary>
+/// The return half of the summaries beyond "returns a fresh resource": a method that returns its
+/// own instance (<c>return this;</c>, a fluent or <c>OpenAsync</c>-style call), and a method that
+/// keeps what it returns — stores it in a member or a collection, or has it from an
+/// <c>out</c> lookup — which makes its callers borrowers, not owners.
+/// </summary>
+internal sealed partial class MethodSummaries
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(IMethodSymbol Method, int Depth), bool> _returnsReceiver = new(MethodDepthComparer.Instance);
+
+    /// <summary>True when every value the source instance method returns is its own instance (through conversions, awaits and such calls).</summary>
+    public bool ReturnsReceiver(IMethodSymbol method, int depth)
+    {
+        method = Normalize(method);
+        if (depth < 0 || method.IsStatic || !IsSourceMethodWithBody(method) || method.ReturnsVoid)
+        {
+            return false;
+        }
+
+        return _returnsReceiver.GetOrAdd((method, depth), key => ComputeReturnsReceiver(key.Method, key.Depth));
+    }
+
+    private bool ComputeReturnsReceiver(IMethodSymbol method, int depth)
+    {
+        if (GetBody(method) is not { } body)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var operation in DescendantsOutsideNestedFunctions(body))
+        {
+            if (operation is not IReturnOperation @return)
+            {
+                continue;
+            }
+
+            if (@return.Kind == OperationKind.YieldReturn)
+            {
+                return false;
+            }
+
+            switch (_model.Unwrap(@return.ReturnedValue))
+            {
+                case null:
+                    continue;
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
+                    any = true;
+                    continue;
+                case IInvocationOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } call
+                    when ReturnsReceiver(call.TargetMethod, depth - 1):
+                    any = true;
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>
+    /// The local the method returns is also stored in a member, an element or a collection, or is
+    /// filled by an <c>out</c>/<c>ref</c> argument (<c>TryGetValue(key, out var cached)</c>): the method
+    /// keeps (or only looked up) what it returns.
+    /// </summary>
+    private static bool IsKeptBesideReturn(IOperation body, ILocalSymbol local)
+    {
+        foreach (var operation in DescendantsOutsideNestedFunctions(body))
+        {
+            switch (operation)
+            {
+                case IArgumentOperation { Value: ILocalReferenceOperation reference, Parameter.RefKind: RefKind.Out or RefKind.Ref }
+                    when SymbolEqualityComparer.Default.Equals(reference.Local, local):
+                    return true;
+                case IArgumentOperation { Value: IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } }
+                    when SymbolEqualityComparer.Default.Equals(declared.Local, local):
+                    return true;
+                case ISimpleAssignmentOperation { Target: not ILocalReferenceOperation } store when StoresLocal(store.Value, local):
+                    return true;
+                case IArgumentOperation { Value: ILocalReferenceOperation passed, Parent: IInvocationOperation add }
+                    when SymbolEqualityComparer.Default.Equals(passed.Local, local) && CallShape.IsAddLike(add.TargetMethod):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>_f = local</c>, or a chained <c>_cache[k] = local = Create()</c>.</summary>
+    private static bool StoresLocal(IOperation value, ILocalSymbol local)
+    {
+        while (true)
+        {
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    value = conversion.Operand;
+                    continue;
+                case ILocalReferenceOperation reference:
+                    return SymbolEqualityComparer.Default.Equals(reference.Local, local);
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } chained:
+                    if (SymbolEqualityComparer.Default.Equals(target.Local, local))
+                    {
+                        return true;
+                    }
+
+                    value = chained.Value;
+                    continue;
+                default:
+                    return false;
+            }
+        }
+    }
+}
