@@ -83,7 +83,7 @@ internal sealed partial class OwnershipKnowledge
                 return ConstructorTransfers(ctor, arguments) ? ArgumentFate.Transferred : ArgumentFate.Kept;
             }
 
-            return ArgumentFate.Unknown;
+            return FateByOwnershipFlag(arguments);
         }
 
         var target = method.ReducedFrom ?? method;
@@ -110,7 +110,35 @@ internal sealed partial class OwnershipKnowledge
             }
         }
 
-        return ArgumentFate.Unknown;
+        return FateByOwnershipFlag(arguments);
+    }
+
+    /// <summary>
+    /// An ownership flag among the arguments decides, on any call the table does not know
+    /// (<c>archive.AddEntry(name, stream, closeStream: true)</c>, <c>new Reader(stream, leaveOpen: false)</c>,
+    /// <c>ownsHandle</c>, <c>disposeHandler</c>): a constant says which way; a flag computed at run time
+    /// may hand it on, so the caller stays silent. No flag: nothing known.
+    /// </summary>
+    private static ArgumentFate FateByOwnershipFlag(ImmutableArray<IArgumentOperation> arguments)
+    {
+        var fate = ArgumentFate.Unknown;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is not { Type.SpecialType: SpecialType.System_Boolean, Name: var name } || !OwnershipFlags.IsOwnershipFlagName(name))
+            {
+                continue;
+            }
+
+            var keepsWhenTrue = OwnershipFlags.KeepsWhenTrue(name);
+            if (argument.Value.ConstantValue is not { HasValue: true, Value: bool value })
+            {
+                return ArgumentFate.Transferred;
+            }
+
+            fate = value != keepsWhenTrue ? ArgumentFate.Transferred : ArgumentFate.Kept;
+        }
+
+        return fate;
     }
 
     /// <summary>The member creates a result that releases only the resources it was given (<see cref="TypeFacts.HarmlessWhenArgumentsKept"/>).</summary>

@@ -81,21 +81,8 @@ internal static class OwnershipGuards
         return IsOwnershipFlagName(name);
     }
 
-    /// <summary>
-    /// A name that records ownership: owns…, leaveOpen, keepOpen, disposeHandler, closeInput. Not the
-    /// dispose pattern's own 'disposing' parameter nor a 'disposed' state flag: they say nothing about ownership.
-    /// </summary>
-    public static bool IsOwnershipFlagName(string name)
-    {
-        var lower = name.TrimStart('_').ToLowerInvariant();
-        if (lower is "disposing" or "disposed" or "isdisposed" or "closed" or "isclosed")
-        {
-            return false;
-        }
-
-        return lower.Contains("own") || lower.Contains("leaveopen") || lower.Contains("keepopen")
-            || lower.Contains("dispose") || lower.Contains("close");
-    }
+    /// <summary>A name that records ownership (see <see cref="Knowledge.OwnershipFlags.IsOwnershipFlagName"/>).</summary>
+    public static bool IsOwnershipFlagName(string name) => Knowledge.OwnershipFlags.IsOwnershipFlagName(name);
 
     public static bool IsIdentityComparison(IOperation tested)
         => tested is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison

@@ -137,4 +137,36 @@ public class KnowledgeFactTests
             }
         }
         """);
+
+    [Fact]
+    public Task An_ownership_flag_argument_decides_on_any_call() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        interface IArchive : IDisposable
+        {
+            void AddEntry(string key, Stream source, bool closeStream);
+            void AddOwned(string key, Stream source, bool ownsStream = true);
+        }
+        sealed class Frame : IDisposable
+        {
+            private readonly Stream _inner;
+            private readonly bool _leaveOpen;
+            public Frame(Stream inner, bool leaveOpen) { _inner = inner; _leaveOpen = leaveOpen; }
+            public void Dispose() { if (!_leaveOpen) _inner.Dispose(); }
+        }
+        class C
+        {
+            void Handed(IArchive archive, string path) => archive.AddEntry("a", File.OpenRead(path), closeStream: true);
+            void ByDefault(IArchive archive, string path) { var file = File.OpenRead(path); archive.AddOwned("a", file); }
+            void AtRunTime(IArchive archive, string path, bool close) { var file = File.OpenRead(path); archive.AddEntry("a", file, close); }
+            void Kept(IArchive archive, string path)
+            {
+                var file = {|OWN101:File.OpenRead(path)|};
+                archive.AddEntry("a", file, closeStream: false);
+            }
+            void LeftOpen(string path)
+            {
+                var file = {|OWN101:File.OpenRead(path)|};
+                using var frame = new Frame(file, leaveOpen: true);
+            }
+        }
+        """);
 }
