@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -339,6 +340,13 @@ internal sealed partial class OwnershipKnowledge
 
         if (method.Parameters.Length == 0 && method.Name is "Dispose" or "DisposeAsync" or "Close")
         {
+            return true;
+        }
+
+        if (method.Name == "Close" && method.Parameters.All(p => p.Type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Int32)
+            && method.ContainingType?.GetMembers("Close").Any(m => m is IMethodSymbol { Parameters.Length: 0 }) != false)
+        {
+            // Close(bool), Close(int timeout): the overloads of a type's Close release it too.
             return true;
         }
 

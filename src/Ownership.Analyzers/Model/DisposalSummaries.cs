@@ -12,7 +12,7 @@ namespace Ownership.Analyzers.Model;
 /// that themselves need no disposal (a <c>MemoryStream</c>), flag and field resets and
 /// <c>GC.SuppressFinalize</c> — needs no disposal either. Memoized per (type, depth).
 /// </summary>
-internal sealed class DisposalSummaries
+internal sealed partial class DisposalSummaries
 {
     private readonly OwnershipModel _model;
     private readonly ConcurrentDictionary<(INamedTypeSymbol Type, int Depth), bool> _releasesNothing = new(TypeDepthComparer.Instance);
@@ -145,12 +145,13 @@ internal sealed class DisposalSummaries
         }
 
         var body = _model.Summaries.GetBodyOf(method);
-        if (body is null)
-        {
-            return false;
-        }
+        return body is not null && ReleasesNothingIn(body, owner, depth);
+    }
 
-        foreach (var operation in body.DescendantsAndSelf())
+    /// <summary>Nothing in <paramref name="root"/> releases anything that matters (see the class summary).</summary>
+    private bool ReleasesNothingIn(IOperation root, INamedTypeSymbol owner, int depth)
+    {
+        foreach (var operation in root.DescendantsAndSelf())
         {
             switch (operation)
             {

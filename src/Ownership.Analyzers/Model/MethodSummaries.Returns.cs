@@ -117,4 +117,38 @@ internal sealed partial class MethodSummaries
             }
         }
     }
+
+    /// <summary>
+    /// The type's parameterless <c>Dispose()</c> does nothing but call <paramref name="method"/> on the
+    /// same instance (<c>public void Dispose() => Stop();</c>, <c>{ Close(true); }</c>): calling the method
+    /// releases the instance as much as disposing it does.
+    /// </summary>
+    private bool IsWhatDisposeForwardsTo(IMethodSymbol method)
+    {
+        foreach (var member in method.ContainingType.GetMembers("Dispose"))
+        {
+            if (member is not IMethodSymbol { Parameters.Length: 0, IsStatic: false } dispose || !IsSourceMethodWithBody(dispose)
+                || SymbolEqualityComparer.Default.Equals(dispose, method) || GetBody(dispose) is not { } body)
+            {
+                continue;
+            }
+
+            IInvocationOperation? only = null;
+            foreach (var operation in DescendantsOutsideNestedFunctions(body))
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation when only is null && invocation.Instance is IInstanceReferenceOperation:
+                        only = invocation;
+                        break;
+                    case IInvocationOperation or IAssignmentOperation or IObjectCreationOperation or IConditionalOperation or ILoopOperation:
+                        return false;
+                }
+            }
+
+            return only is not null && SymbolEqualityComparer.Default.Equals(Normalize(only.TargetMethod), method);
+        }
+
+        return false;
+    }
 }

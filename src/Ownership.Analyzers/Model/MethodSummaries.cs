@@ -78,6 +78,12 @@ internal sealed partial class MethodSummaries
             return false;
         }
 
+        if (IsWhatDisposeForwardsTo(method))
+        {
+            // `public void Dispose() => Stop();`: Stop does all that disposing does.
+            return true;
+        }
+
         foreach (var operation in DescendantsOutsideNestedFunctions(body))
         {
             if (operation is IInvocationOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } invocation

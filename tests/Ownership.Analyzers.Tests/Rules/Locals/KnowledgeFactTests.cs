@@ -169,4 +169,42 @@ public class KnowledgeFactTests
             }
         }
         """);
+
+    [Fact]
+    public Task An_instance_whose_constructor_leaves_the_release_flag_false_needs_no_release() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        using System.Buffers;
+        readonly struct Packet : IDisposable
+        {
+            private readonly bool _pooled;
+            public Packet(byte[] data) { Memory = data; }
+            public Packet(byte[] data, bool pooled = false) { Memory = data; _pooled = pooled; }
+            public Packet(int size) : this(ArrayPool<byte>.Shared.Rent(size), pooled: true) { }
+            public ReadOnlyMemory<byte> Memory { get; }
+            public void Dispose()
+            {
+                if (_pooled && System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Memory, out var segment))
+                {
+                    ArrayPool<byte>.Shared.Return(segment.Array!);
+                }
+            }
+        }
+        class Session
+        {
+            ValueTask Send(Packet packet) => default;
+            async Task Login(byte[] password)
+            {
+                var packet = new Packet(password);
+                await Send(packet);
+                var same = new Packet(password, pooled: false);
+                await Send(same);
+            }
+            async Task Leak(int size)
+            {
+                var pooled = {|OWN101:new Packet(size)|};
+                await Send(pooled);
+                var flagged = {|OWN101:new Packet(ArrayPool<byte>.Shared.Rent(size), pooled: true)|};
+                await Send(flagged);
+            }
+        }
+        """);
 }
