@@ -84,7 +84,7 @@ internal static class BaseRelease
     }
 
     /// <summary>The method and the methods of the same type it calls on this instance (Dispose() → Dispose(true) → Close()), with their bodies.</summary>
-    private static Dictionary<IMethodSymbol, IOperation> ReachableMethods(OwnershipModel model, IMethodSymbol method, INamedTypeSymbol declaring)
+    internal static Dictionary<IMethodSymbol, IOperation> ReachableMethods(OwnershipModel model, IMethodSymbol method, INamedTypeSymbol declaring)
     {
         var result = new Dictionary<IMethodSymbol, IOperation>(SymbolEqualityComparer.Default);
         var pending = new Stack<(IMethodSymbol Method, int Depth)>();

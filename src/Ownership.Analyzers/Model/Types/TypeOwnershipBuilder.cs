@@ -93,6 +93,7 @@ internal sealed partial class TypeOwnershipBuilder
         }
 
         CollectFinalizerReleases();
+        CollectInheritedReleases();
 
         // DESIGN §4.2: a lifecycle that spans methods (Start/Stop, Open/Close) releases the member
         // outside disposal; the type manages it, so the type rules do not call it forgotten.

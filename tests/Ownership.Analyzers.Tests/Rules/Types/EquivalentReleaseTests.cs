@@ -41,4 +41,33 @@ public class EquivalentReleaseTests
             public void Dispose() => Pause();
         }
         """);
+
+    [Fact]
+    public Task A_base_that_releases_through_a_virtual_property_releases_what_the_override_supplies() => Verify<OWN202OwnedMemberNotReleasedAnalyzer>.Diagnostics(Usings + """
+        class Volume : IDisposable
+        {
+            private readonly Stream _stream;
+            public Volume(Stream stream) => _stream = stream;
+            public void Dispose() => _stream.Dispose();
+        }
+        abstract class Reader : IDisposable
+        {
+            protected abstract Volume? Volume { get; }
+            public void Dispose() { Dispose(true); GC.SuppressFinalize(this); }
+            protected virtual void Dispose(bool disposing) { if (disposing) Close(); }
+            private void Close() => Volume?.Dispose();
+        }
+        sealed class TarReader : Reader
+        {
+            public TarReader(Stream stream) => Volume = new Volume(stream);
+            protected override Volume Volume { get; }
+        }
+        sealed class RarReader : Reader
+        {
+            private Volume? _volume;
+            private readonly Volume {|OWN202:_extra|} = new Volume(File.OpenRead("extra"));
+            protected override Volume? Volume => _volume;
+            public void Open(Stream stream) => _volume = new Volume(stream);
+        }
+        """);
 }

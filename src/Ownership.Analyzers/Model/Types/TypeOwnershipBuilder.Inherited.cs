@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Ownership.Analyzers.Model.Types;
+
+/// <summary>
+/// Release through inheritance: a base class's disposal releases a member through a virtual or
+/// abstract property (<c>Volume?.Dispose()</c>), and this type's override of the property supplies
+/// it — an auto-property, or a getter that returns one of this type's fields. The member is
+/// released by the base's disposal.
+/// </summary>
+internal sealed partial class TypeOwnershipBuilder
+{
+    private void CollectInheritedReleases()
+    {
+        for (var @base = _type.BaseType; @base is not null && @base.DeclaringSyntaxReferences.Length > 0; @base = @base.BaseType)
+        {
+            foreach (var disposal in @base.GetMembers().OfType<IMethodSymbol>().Where(IsDisposalMethod))
+            {
+                foreach (var body in BaseRelease.ReachableMethods(_model, disposal, @base).Values)
+                {
+                    foreach (var invocation in body.DescendantsAndSelf().OfType<IInvocationOperation>())
+                    {
+                        if (IsRelease(invocation.TargetMethod) && ReleasedVirtualProperty(invocation.Instance) is { } property
+                            && MemberSupplying(property) is { } member)
+                        {
+                            member.AddRelease(invocation, guarded: false, onFinalizerPath: false, disposal);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The virtual property of this instance a release is called on: <c>Volume.Dispose()</c>, <c>Volume?.Dispose()</c>, <c>((IDisposable)Volume).Dispose()</c>.</summary>
+    private static IPropertySymbol? ReleasedVirtualProperty(IOperation? instance)
+    {
+        while (true)
+        {
+            switch (instance)
+            {
+                case IConversionOperation conversion:
+                    instance = conversion.Operand;
+                    continue;
+                case IConditionalAccessInstanceOperation:
+                    instance = FindConditionalAccess(instance)?.Operation;
+                    continue;
+            }
+
+            break;
+        }
+
+        return instance is IPropertyReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }, Property: { IsIndexer: false } property }
+            && (property.IsVirtual || property.IsAbstract || property.IsOverride)
+            ? property.OriginalDefinition
+            : null;
+    }
+
+    /// <summary>This type's member behind its override of <paramref name="property"/>: the auto-property itself, or the field its getter returns.</summary>
+    private MemberOwnership? MemberSupplying(IPropertySymbol property)
+    {
+        foreach (var candidate in _type.GetMembers(property.Name).OfType<IPropertySymbol>())
+        {
+            if (!Overrides(candidate, property))
+            {
+                continue;
+            }
+
+            if (_members.TryGetValue(candidate, out var auto))
+            {
+                return auto;
+            }
+
+            if (candidate.GetMethod is { } getter && _model.Summaries.GetBodyOf(getter) is { } body)
+            {
+                var returned = body.DescendantsAndSelf().OfType<IReturnOperation>().Select(r => _model.Unwrap(r.ReturnedValue)).ToList();
+                if (returned.Count == 1 && returned[0] is IFieldReferenceOperation { Instance: IInstanceReferenceOperation } field
+                    && _members.TryGetValue(field.Field, out var backing))
+                {
+                    return backing;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Overrides(IPropertySymbol candidate, IPropertySymbol property)
+    {
+        for (var current = candidate.OverriddenProperty; current is not null; current = current.OverriddenProperty)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, property))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
