@@ -137,6 +137,9 @@ internal sealed partial class DisposalSummaries
             || (name == "Dispose" && method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_Boolean);
     }
 
+    /// <summary>The source method's body releases nothing that matters: empty, or only flag resets and releases of harmless members.</summary>
+    public bool MethodReleasesNothing(IMethodSymbol method) => ReleasesNothing(method, method.ContainingType, MethodSummaries.MaxDepth);
+
     private bool ReleasesNothing(IMethodSymbol method, INamedTypeSymbol owner, int depth)
     {
         if (method.IsAbstract || method.IsExtern)

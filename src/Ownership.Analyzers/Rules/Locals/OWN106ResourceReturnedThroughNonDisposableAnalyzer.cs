@@ -39,6 +39,13 @@ public sealed class OWN106ResourceReturnedThroughNonDisposableAnalyzer : MethodO
                 continue;
             }
 
+            if (HasFixedReturnType(method))
+            {
+                // An override or an interface implementation cannot choose its return type
+                // (object ICloneable.Clone(), IEnumerable<T>.GetEnumerator()).
+                continue;
+            }
+
             var returnType = method.IsAsync ? model.Knowledge.Types.GetAwaitedResultType(method.ReturnType) ?? method.ReturnType : method.ReturnType;
             if (returnType.TypeKind is TypeKind.TypeParameter or TypeKind.Error || model.Knowledge.IsResourceType(returnType)
                 || model.Knowledge.Types.GetAwaitedResultType(returnType) is { } awaited && model.Knowledge.IsResourceType(awaited)
@@ -52,5 +59,27 @@ public sealed class OWN106ResourceReturnedThroughNonDisposableAnalyzer : MethodO
                 allocation.Creation.Syntax.GetLocation(),
                 $"'{method.Name}' returns a created '{allocation.Type.Name}' typed as '{returnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}': callers cannot see that they must release it"));
         }
+    }
+
+    /// <summary>The return type is the base's or an interface's: an override, an explicit or implicit interface implementation.</summary>
+    private static bool HasFixedReturnType(IMethodSymbol method)
+    {
+        if (method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var @interface in method.ContainingType.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -64,6 +64,12 @@ public sealed class OWN209DisposeWithoutInterfaceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A Dispose() that releases nothing (empty, or only sets a flag) loses nothing by never being called.
+        if (Model.OwnershipModel.For(context.Compilation).Disposal.MethodReleasesNothing(method))
+        {
+            return;
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN209, method.Locations[0], type.Name, method.Name + "()", @interface.Substring("System.".Length)));
     }
 }

@@ -296,4 +296,25 @@ public class OWN106Tests
             public Func<Stream> Factory => () => File.OpenRead("b");
         }
         """);
+
+    [Fact]
+    public Task Members_whose_return_type_is_fixed_by_a_base_or_an_interface_are_clean() => OWN106.Diagnostics(Usings + """
+        sealed class Connection : IDisposable, ICloneable
+        {
+            public void Dispose() { }
+            object ICloneable.Clone() => new Connection();
+            public override string ToString() => "connection";
+        }
+        abstract class Source { public abstract object Open(); }
+        sealed class FileSource : Source
+        {
+            public override object Open() => File.OpenRead("data");
+        }
+        interface IOpener { object Open(); }
+        sealed class Opener : IOpener
+        {
+            public object Open() => File.OpenRead("data");
+            public object OpenAgain() => {|OWN106:File.OpenRead("data")|};
+        }
+        """);
 }

@@ -102,13 +102,15 @@ public class OWN209Tests
         using System;
         class Connection
         {
-            public void {|OWN209:Dispose|}() { }
+            private readonly System.IO.Stream _socket = System.IO.File.OpenRead("socket");
+            public void {|OWN209:Dispose|}() => _socket.Dispose();
         }
         """, """
         using System;
         class Connection : IDisposable
         {
-            public void Dispose() { }
+            private readonly System.IO.Stream _socket = System.IO.File.OpenRead("socket");
+            public void Dispose() => _socket.Dispose();
         }
         """);
 
@@ -121,6 +123,8 @@ public class OWN209Tests
         ref struct Builder { public void Dispose() { } }
         class Other { public void Dispose(bool all) { } private void Dispose() { } public static void Close() { } }
         class Generic { public System.Threading.Tasks.ValueTask<int> DisposeAsync() => default; }
+        class NothingToRelease { public void Dispose() { } }
+        class OnlyAFlag { private bool _disposed; public void Dispose() { _disposed = true; } public bool IsDisposed => _disposed; }
         """);
 }
 
@@ -132,11 +136,13 @@ public class DisposePatternFixRegressionTests
         using {|CS0246:Missing|}.Namespace;
         class Connection : {|CS0246:IDisposable|}
         {
-            public void Dispose() { }
+            private readonly System.IO.Stream _socket = System.IO.File.OpenRead("socket");
+            public void Dispose() => _socket.Dispose();
         }
         class Qualified : global::System.{|CS0234:IDisposabel|}, {|CS0246:IDisposable|}
         {
-            public void Dispose() { }
+            private readonly System.IO.Stream _socket = System.IO.File.OpenRead("socket");
+            public void Dispose() => _socket.Dispose();
         }
         """);
 
@@ -146,7 +152,8 @@ public class DisposePatternFixRegressionTests
         await VerifyFix<OWN209DisposeWithoutInterfaceAnalyzer, OWN209AddInterfaceCodeFix>.Fix("""
             partial class Connection
             {
-                public void {|OWN209:Dispose|}() { }
+                private readonly System.IO.Stream _socket = System.IO.File.OpenRead("socket");
+                public void {|OWN209:Dispose|}() => _socket.Dispose();
             }
             partial class Connection
             {
@@ -155,7 +162,8 @@ public class DisposePatternFixRegressionTests
             """, """
             partial class Connection : System.IDisposable
             {
-                public void Dispose() { }
+                private readonly System.IO.Stream _socket = System.IO.File.OpenRead("socket");
+                public void Dispose() => _socket.Dispose();
             }
             partial class Connection
             {
