@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -86,6 +87,11 @@ public sealed class OWN406StaticCollectionOnlyGrowsAnalyzer : DiagnosticAnalyzer
             if (candidates.Contains(reference.Field.OriginalDefinition))
             {
                 var use = Classify(reference);
+                if (use == Use.Grows && IsBoundedGrowth(reference, operation.ContainingSymbol))
+                {
+                    use = Use.Neutral;
+                }
+
                 uses.AddOrUpdate(reference.Field.OriginalDefinition, use, (_, old) => old > use ? old : use);
             }
         }, OperationKind.FieldReference);
@@ -98,7 +104,7 @@ public sealed class OWN406StaticCollectionOnlyGrowsAnalyzer : DiagnosticAnalyzer
 
             foreach (var field in candidates)
             {
-                if (uses.TryGetValue(field, out var use) && use == Use.Grows && field.Locations.Length > 0)
+                if (uses.TryGetValue(field, out var use) && use == Use.Grows && field.Locations.Length > 0 && !HasBoundedKeys(field.Type))
                 {
                     end.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN406, field.Locations[0], field.Name));
                 }
@@ -159,4 +165,66 @@ public sealed class OWN406StaticCollectionOnlyGrowsAnalyzer : DiagnosticAnalyzer
 
     private static Use ByName(string name)
         => Grows.Contains(name) ? Use.Grows : Shrinks.Contains(name) ? Use.Shrinks : Use.Neutral;
+
+    /// <summary>
+    /// A growth that cannot go on for ever: in the static constructor or a field initializer (filled
+    /// once), or under a test of the collection's own <c>Count</c> (a cap).
+    /// </summary>
+    private static bool IsBoundedGrowth(IFieldReferenceOperation reference, ISymbol containing)
+    {
+        if (containing is IMethodSymbol { MethodKind: MethodKind.StaticConstructor } or IFieldSymbol { IsStatic: true })
+        {
+            return true;
+        }
+
+        for (var parent = reference.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IConditionalOperation { Condition: var condition }
+                && condition.DescendantsAndSelf().Any(o => o is IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: IFieldReferenceOperation counted }
+                    && SymbolEqualityComparer.Default.Equals(counted.Field, reference.Field)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A dictionary or set keyed by values of a naturally bounded set — types, members, assemblies,
+    /// enums, bools (or tuples of them): a cache per type grows with the program, not with its input.
+    /// </summary>
+    private static bool HasBoundedKeys(ITypeSymbol collectionType)
+    {
+        if (collectionType is not INamedTypeSymbol { IsGenericType: true } named || named.TypeArguments.Length == 0)
+        {
+            return false;
+        }
+
+        return IsBoundedKey(named.TypeArguments[0]);
+    }
+
+    private static bool IsBoundedKey(ITypeSymbol key)
+    {
+        if (key.TypeKind == TypeKind.Enum || key.SpecialType is SpecialType.System_Boolean or SpecialType.System_Byte or SpecialType.System_SByte)
+        {
+            return true;
+        }
+
+        if (key is INamedTypeSymbol { IsTupleType: true } tuple)
+        {
+            return tuple.TupleElements.All(e => IsBoundedKey(e.Type));
+        }
+
+        for (var current = key; current is not null; current = current.BaseType)
+        {
+            if (current.ContainingNamespace?.ToDisplayString() is "System" or "System.Reflection"
+                && current.Name is "Type" or "MemberInfo" or "Assembly" or "Module" or "ParameterInfo" or "RuntimeTypeHandle" or "RuntimeMethodHandle")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

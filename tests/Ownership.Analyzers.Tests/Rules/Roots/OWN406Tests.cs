@@ -53,4 +53,22 @@ public class OWN406Tests
             private static class Inner { public static void Clear() => s_nested.Clear(); }
         }
         """);
+
+    [Fact]
+    public Task Caches_keyed_by_types_filled_once_or_capped_are_clean() => Verifier.Diagnostics(Usings + """
+        using System.Reflection;
+        class Metadata
+        {
+            private static readonly ConcurrentDictionary<Type, string[]> s_names = new();
+            private static readonly Dictionary<(Type, MethodInfo), bool> s_async = new();
+            private static readonly Dictionary<string, int> s_keywords = new();
+            private static readonly List<string> s_recent = new();
+            private static readonly Dictionary<string, int> {|OWN406:s_growing|} = new();
+            static Metadata() { s_keywords.Add("select", 1); s_keywords.Add("from", 2); }
+            public static string[] Names(Type type) => s_names.GetOrAdd(type, t => new[] { t.Name });
+            public static void Mark(Type type, MethodInfo method) => s_async[(type, method)] = true;
+            public static void Remember(string line) { if (s_recent.Count < 100) s_recent.Add(line); }
+            public static void Count(string word) => s_growing[word] = 1;
+        }
+        """);
 }
