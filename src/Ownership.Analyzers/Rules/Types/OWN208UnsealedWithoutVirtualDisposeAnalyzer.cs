@@ -28,6 +28,12 @@ public sealed class OWN208UnsealedWithoutVirtualDisposeAnalyzer : DiagnosticAnal
             return;
         }
 
+        if (type.InstanceConstructors.All(c => c.DeclaredAccessibility == Accessibility.Private && !c.IsImplicitlyDeclared) && type.GetTypeMembers().IsEmpty)
+        {
+            // Only private constructors and no nested type: nothing can derive from it.
+            return;
+        }
+
         var sync = DisposePattern.Implements(type, "System.IDisposable");
         var async = DisposePattern.Implements(type, "System.IAsyncDisposable");
         if (!sync && !async)

@@ -84,6 +84,7 @@ public class OWN208Tests
         public class Derived : Pattern { protected override void Dispose(bool disposing) => base.Dispose(disposing); }
         public class AsyncPattern : IAsyncDisposable { public async ValueTask DisposeAsync() => await DisposeAsyncCore(); protected virtual ValueTask DisposeAsyncCore() => default; }
         public record Record : IDisposable { public void Dispose() { } }
+        public class PrivateOnly : IDisposable { private PrivateOnly() { } public static PrivateOnly Create() => new(); public void Dispose() { } }
         public class HidesStreamDispose : System.IO.MemoryStream { public new void Dispose() { } }
         """);
 
