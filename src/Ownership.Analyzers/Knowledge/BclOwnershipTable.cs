@@ -49,7 +49,9 @@ internal static class BclOwnershipTable
         // ---- Abstract bases whose own Dispose(bool) releases nothing (OWN206: no base call needed) ----
         yield return new("System.IO.Stream", "Stream.Dispose(bool) is empty; Close() and Dispose() only call it; DisposeAsync() only calls Dispose()") { BaseDisposeIsEmpty = true, DisposeAsyncOnlyCallsDispose = true };
         yield return new("System.Data.Common.DbDataReader", "Dispose(bool) only calls the virtual Close(); it owns nothing itself; DisposeAsync() only calls Dispose()") { BaseDisposeIsEmpty = true, DisposeAsyncOnlyCallsDispose = true };
-        yield return new("System.Data.Common.DbConnection", "DisposeAsync() only calls Dispose() (System.Data.Common DbConnection.cs)") { DisposeAsyncOnlyCallsDispose = true };
+        yield return new("System.Data.Common.DbConnection", "DisposeAsync() only calls Dispose(); its Dispose(bool) is Component's") { DisposeAsyncOnlyCallsDispose = true, BaseDisposeIsEmpty = true };
+        yield return new("System.ComponentModel.Component", "Dispose(bool) only removes the component from its site's container and raises Disposed") { BaseDisposeIsEmpty = true };
+        yield return new("System.ComponentModel.MarshalByValueComponent", "Dispose(bool) only removes the component from its site's container and raises Disposed") { BaseDisposeIsEmpty = true };
         yield return new("System.Data.Common.DbTransaction", "DisposeAsync() only calls Dispose(); Dispose(bool) is an empty virtual") { DisposeAsyncOnlyCallsDispose = true, BaseDisposeIsEmpty = true };
         yield return new("System.Data.Common.DbBatch", "DisposeAsync() only calls Dispose(); Dispose() is an empty virtual") { DisposeAsyncOnlyCallsDispose = true, BaseDisposeIsEmpty = true };
 
@@ -110,9 +112,10 @@ internal static class BclOwnershipTable
         yield return new("System.Net.Http.IHttpClientFactory", "the factory tracks the handler; disposing the client is optional") { BorrowedMembers = Names("CreateClient") };
         yield return new("System.Net.Http.HttpClientFactoryExtensions", "the factory tracks the handler; disposing the client is optional") { BorrowedMembers = Names("CreateClient") };
         yield return new("System.Net.WebRequest", "GetResponse returns a response that must be closed") { CreatingMembers = Names("GetResponse", "GetResponseAsync") };
-        yield return new("System.Data.Common.DbCommand", "ExecuteReader returns a reader the caller owns; the command borrows its connection; DisposeAsync() only calls Dispose()")
+        yield return new("System.Data.Common.DbCommand", "ExecuteReader returns a reader the caller owns; the command borrows its connection; DisposeAsync() only calls Dispose(); its Dispose(bool) is Component's")
         {
             DisposeAsyncOnlyCallsDispose = true,
+            BaseDisposeIsEmpty = true,
             CreatingMembers = Names("ExecuteReader", "ExecuteReaderAsync"),
             BorrowedMembers = Names("Connection"),
         };

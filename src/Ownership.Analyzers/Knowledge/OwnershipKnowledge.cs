@@ -343,6 +343,12 @@ internal sealed partial class OwnershipKnowledge
             return true;
         }
 
+        if (method.Name is "Dispose" or "DisposeAsync" && method.Parameters.Length > 0 && !method.Parameters.Any(p => p.Type.TypeKind is TypeKind.Class or TypeKind.Interface && p.Type.SpecialType == SpecialType.None && p.Type.Name != "CancellationToken"))
+        {
+            // A teardown with options (DisposeAsync(IOBehavior, CancellationToken), Dispose(bool)) releases its receiver too.
+            return true;
+        }
+
         if (method.Name == "Close" && method.Parameters.All(p => p.Type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Int32)
             && method.ContainingType?.GetMembers("Close").Any(m => m is IMethodSymbol { Parameters.Length: 0 }) != false)
         {

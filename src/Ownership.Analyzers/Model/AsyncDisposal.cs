@@ -73,7 +73,7 @@ internal sealed partial class OwnershipModel
                 return Knowledge.DisposeAsyncOnlyCallsDispose(current);
             }
 
-            return Summaries.GetBodyOf(implementation) is { } body && OnlyCallsDispose(body);
+            return Summaries.GetBodyOf(implementation) is { } body && (OnlyCallsDispose(body) || Disposal.MethodReleasesNothing(implementation));
         }
 
         return false;

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -150,5 +151,34 @@ internal sealed partial class MethodSummaries
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The source property only reads state fixed at construction: a get-only auto-property, or a
+    /// getter that returns a readonly field or a constant. Reading it after the instance was
+    /// released observes nothing the release changed (it is not a use after release).
+    /// </summary>
+    public bool ReadsOnlyConstructionState(IPropertySymbol property)
+    {
+        if (property.IsIndexer || property.DeclaringSyntaxReferences.Length == 0)
+        {
+            return false;
+        }
+
+        if (property.SetMethod is null or { IsInitOnly: true }
+            && property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property)))
+        {
+            return true;
+        }
+
+        if (property.GetMethod is not { } getter || GetBodyOf(getter) is not { } body)
+        {
+            return false;
+        }
+
+        var returns = DescendantsOutsideNestedFunctions(body).OfType<IReturnOperation>().ToList();
+        return returns.Count == 1 && returns[0].ReturnedValue is { } value
+            && (value.ConstantValue.HasValue
+                || _model.Unwrap(value) is IFieldReferenceOperation { Field.IsReadOnly: true, Instance: IInstanceReferenceOperation or null });
     }
 }

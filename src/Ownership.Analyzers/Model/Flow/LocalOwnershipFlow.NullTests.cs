@@ -211,4 +211,73 @@ internal sealed partial class LocalOwnershipFlow
             }
         }
     }
+
+    /// <summary>
+    /// On the branch where <c>x is T</c> did not match, x holds none of the allocations that are
+    /// always a T (a created <c>FileStream</c> always matches <c>case Stream s</c>); what only x held
+    /// there was never there (<c>switch (source) { case Stream s: … case Other o: … }</c>).
+    /// </summary>
+    private void NarrowAwayByType(FlowState state, int variable, IIsPatternOperation pattern)
+    {
+        var matchedType = pattern.Pattern switch
+        {
+            IDeclarationPatternOperation declaration => declaration.MatchedType,
+            ITypePatternOperation type => type.MatchedType,
+            IRecursivePatternOperation { PropertySubpatterns.Length: 0, DeconstructionSubpatterns.Length: 0 } recursive => recursive.MatchedType,
+            _ => null,
+        };
+        if (matchedType is null || state.Variables[variable] is not { } held)
+        {
+            return;
+        }
+
+        var tested = new List<int> { variable };
+        if (_captureSources.TryGetValue(variable, out var source))
+        {
+            tested.Add(source);
+        }
+
+        foreach (var allocation in new List<int>(held.Members()))
+        {
+            if (held.IsUncertain(allocation) || !IsAlways(_allocations[allocation].Type, matchedType))
+            {
+                continue;
+            }
+
+            foreach (var candidate in tested)
+            {
+                if (state.Variables[candidate] is { } set && set.Contains(allocation))
+                {
+                    state.Variables[candidate] = set.Without(allocation);
+                }
+            }
+
+            if (state.Owned.Contains(allocation) && state.Anchors[allocation] is { } anchors && tested.Exists(anchors.Contains))
+            {
+                state.Owned.Remove(allocation);
+            }
+        }
+    }
+
+    /// <summary>Every value of <paramref name="type"/> is a <paramref name="matched"/>.</summary>
+    private static bool IsAlways(ITypeSymbol type, ITypeSymbol matched)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, matched))
+            {
+                return true;
+            }
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented, matched))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -137,7 +137,7 @@ internal sealed partial class LocalOwnershipFlow
     private AllocationSet? EvalPropertyGet(IPropertyReferenceOperation property, FlowState state)
     {
         var instance = Eval(property.Instance, state);
-        if (!IsLengthRead(property) && !_knowledge.IsUsableAfterRelease(property.Property))
+        if (!IsLengthRead(property) && !_knowledge.IsUsableAfterRelease(property.Property) && !_model.Summaries.ReadsOnlyConstructionState(property.Property))
         {
             Use(instance, property.Instance, state);
         }

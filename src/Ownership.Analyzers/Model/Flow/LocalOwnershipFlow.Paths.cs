@@ -248,6 +248,10 @@ internal sealed partial class LocalOwnershipFlow
                 var matched = patternNegated ? whenFalse : whenTrue;
                 var tested = VariableOf(pattern.Value);
                 DeclarePatternLocals(pattern, tested >= 0 ? matched.Variables[tested] : null, matched);
+                if (tested >= 0)
+                {
+                    NarrowAwayByType(patternNegated ? whenTrue : whenFalse, tested, pattern);
+                }
             }
 
             if (TryGetNullTest(branchValue!, out var variable, out var nullWhenTrue))

@@ -353,4 +353,27 @@ public class OWN301Tests
             }
         }
         """);
+
+    [Fact]
+    public Task Reading_construction_state_after_dispose_is_not_a_use() => Verifier.Diagnostics(Usings + """
+        sealed class Entry : IDisposable
+        {
+            private readonly Stream _data = File.OpenRead("entry");
+            private readonly long _size;
+            public Entry(long size) => _size = size;
+            public string Name { get; } = "entry";
+            public long Size => _size;
+            public long Position => _data.Position;
+            public void Dispose() => _data.Dispose();
+        }
+        class C
+        {
+            long M()
+            {
+                var entry = new Entry(5);
+                entry.Dispose();
+                return entry.Size + entry.Name.Length + {|OWN301:entry|}.Position;
+            }
+        }
+        """);
 }

@@ -207,4 +207,38 @@ public class KnowledgeFactTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_created_value_always_matches_its_own_type_pattern() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        sealed class Bulk { public void Send() { } }
+        static class Loader
+        {
+            static object Lookup(string name) => new Bulk();
+            static long Load(string name, bool registered)
+            {
+                var source = registered ? Lookup(name) : File.OpenRead(name);
+                switch (source)
+                {
+                    case Stream stream:
+                        try { return stream.Length; } finally { stream.Dispose(); }
+                    case Bulk bulk:
+                        bulk.Send();
+                        return 0;
+                    default:
+                        throw new InvalidOperationException();
+                }
+            }
+            static long Guarded(string name, bool registered)
+            {
+                var source = registered ? Lookup(name) : {|OWN101:File.OpenRead(name)|};
+                switch (source)
+                {
+                    case Stream stream when stream.CanSeek:
+                        try { return stream.Length; } finally { stream.Dispose(); }
+                    default:
+                        return -1;
+                }
+            }
+        }
+        """);
 }

@@ -70,4 +70,41 @@ public class EquivalentReleaseTests
             public void Open(Stream stream) => _volume = new Volume(stream);
         }
         """);
+
+    [Fact]
+    public Task A_teardown_with_options_releases_the_member() => Verify<OWN202OwnedMemberNotReleasedAnalyzer>.Diagnostics(Usings + """
+        using System.Threading;
+        enum IOBehavior { Synchronous, Asynchronous }
+        sealed class Session
+        {
+            private readonly Stream _socket = File.OpenRead("socket");
+            public ValueTask DisposeAsync(IOBehavior behavior, CancellationToken token) => _socket.DisposeAsync();
+        }
+        sealed class Pool : IDisposable
+        {
+            private readonly Session _session = new Session();
+            public void Dispose() => _session.DisposeAsync(IOBehavior.Synchronous, CancellationToken.None).AsTask().Wait();
+        }
+        """);
+
+    [Fact]
+    public Task A_component_whose_own_disposal_releases_nothing_needs_no_release() => Verify<Ownership.Analyzers.Rules.Locals.OWN102CreatedResourceDiscardedAnalyzer>.Diagnostics(Usings + """
+        using System.ComponentModel;
+        class Command : Component
+        {
+            private bool _disposed;
+            public int Timeout { get; set; }
+            protected override void Dispose(bool disposing) { _disposed = true; base.Dispose(disposing); }
+        }
+        class Timed : Component
+        {
+            private readonly Stream _log = File.OpenWrite("log");
+            protected override void Dispose(bool disposing) { if (disposing) _log.Dispose(); base.Dispose(disposing); }
+        }
+        class C
+        {
+            int Default() => new Command().Timeout;
+            int Logged() => {|OWN102:new Timed()|}.GetHashCode();
+        }
+        """);
 }
