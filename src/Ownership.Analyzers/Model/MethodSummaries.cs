@@ -101,9 +101,15 @@ internal sealed partial class MethodSummaries
     public ParameterFate? GetParameterFate(IMethodSymbol method, IParameterSymbol parameter, int depth)
     {
         method = Normalize(method);
-        if (depth < 0 || !IsSourceMethodWithBody(method) || parameter.Ordinal >= method.Parameters.Length)
+        if (depth < 0 || parameter.Ordinal >= method.Parameters.Length)
         {
             return null;
+        }
+
+        if (!IsSourceMethodWithBody(method))
+        {
+            // An interface or abstract method: what its implementations in this compilation do.
+            return method.IsAbstract && method.DeclaringSyntaxReferences.Length > 0 ? ImplementationsFate(method, parameter.Ordinal, depth) : null;
         }
 
         var fates = _parameters.GetOrAdd((method, depth), key => ComputeParameterFates(key.Method, key.Depth));

@@ -241,4 +241,28 @@ public class KnowledgeFactTests
             }
         }
         """);
+
+    [Fact]
+    public Task An_interface_call_takes_what_its_implementations_take() => Verify<OWN102CreatedResourceDiscardedAnalyzer>.Diagnostics(Usings + """
+        using System.Collections.Generic;
+        interface ISink { void Write(Stream frame); }
+        sealed class QueueSink : ISink
+        {
+            private readonly Queue<Stream> _queue = new();
+            public void Write(Stream frame) => _queue.Enqueue(frame);
+        }
+        interface IMeter { long Measure(Stream frame); }
+        sealed class LengthMeter : IMeter
+        {
+            public long Measure(Stream frame) => frame.Length;
+        }
+        sealed class Connection
+        {
+            private readonly ISink _sink = new QueueSink();
+            private readonly IMeter _meter = new LengthMeter();
+            internal void Write(Stream frame) => _sink.Write(frame);
+            public void Heartbeat() => Write(File.OpenRead("beat"));
+            public long Size() => _meter.Measure({|OWN102:File.OpenRead("size")|});
+        }
+        """);
 }
