@@ -60,6 +60,29 @@ public abstract class TypeOwnershipAnalyzer : DiagnosticAnalyzer
     private protected static bool IsDisposable(OwnershipModel model, INamedTypeSymbol type)
         => model.Knowledge.IsResourceType(type);
 
+    /// <summary>
+    /// Where a finding about the type goes: the declaration (of a partial type) that declares
+    /// <paramref name="member"/>, else the first declaration.
+    /// </summary>
+    private protected static Location TypeLocationFor(INamedTypeSymbol type, ISymbol? member)
+    {
+        if (member?.Locations.Length > 0 && member.Locations[0].SourceTree is { } tree)
+        {
+            var position = member.Locations[0].SourceSpan.Start;
+            foreach (var location in type.Locations)
+            {
+                if (location.SourceTree == tree && location.SourceSpan.Start <= position
+                    && tree.GetRoot().FindToken(location.SourceSpan.Start).Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax declaration
+                    && declaration.Span.Contains(position))
+                {
+                    return location;
+                }
+            }
+        }
+
+        return type.Locations[0];
+    }
+
     /// <summary>Where a member is declared (the property for an auto-property's backing field).</summary>
     private protected static Location LocationOf(ISymbol member)
         => member.Locations.Length > 0 ? member.Locations[0] : Location.None;
@@ -76,7 +99,8 @@ public abstract class TypeOwnershipAnalyzer : DiagnosticAnalyzer
                     return "in the constructor";
                 case Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax method:
                     return $"in '{method.Identifier.ValueText}'";
-                case Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax when node.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax:
+                case Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax:
+                case Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.BasePropertyDeclarationSyntax }:
                     return "in a property getter";
                 case Microsoft.CodeAnalysis.CSharp.Syntax.EqualsValueClauseSyntax:
                     return "by its initializer";

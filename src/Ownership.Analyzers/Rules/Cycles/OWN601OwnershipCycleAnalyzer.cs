@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Knowledge;
@@ -48,7 +49,7 @@ public sealed class OWN601OwnershipCycleAnalyzer : DiagnosticAnalyzer
 
         foreach (var cycle in model.Graph.CyclesClosedBy(type, options, context.CancellationToken))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN601, LocationOf(type, cycle.Closing), Describe(cycle)));
+            context.ReportOwnership(Diagnostic.Create(Descriptors.OWN601, LocationOf(type, cycle.Closing), Describe(cycle)));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Ownership.Analyzers.Knowledge;
@@ -69,7 +70,7 @@ public sealed class OWN602NativePeerStrongReferenceAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN602, member.Locations[0], type.Name, held.Name, member.Name));
+            context.ReportOwnership(Diagnostic.Create(Descriptors.OWN602, member.Locations[0], type.Name, held.Name, member.Name));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -55,7 +56,7 @@ public sealed class OWN603NativePeerInstanceEventAnalyzer : DiagnosticAnalyzer
         }
 
         var message = $"Native peer '{@event.ContainingType.Name}' exposes the field-like event '{@event.Name}': its delegate keeps every subscriber alive, and a parent peer that subscribes closes a cycle through native code; use a weak event or a static handler";
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN603, @event.Locations[0], message));
+        context.ReportOwnership(Diagnostic.Create(Descriptors.OWN603, @event.Locations[0], message));
     }
 
     private static void AnalyzeSubscription(OperationAnalysisContext context, NativePeerTypes peers)
@@ -76,7 +77,7 @@ public sealed class OWN603NativePeerInstanceEventAnalyzer : DiagnosticAnalyzer
         }
 
         var message = $"Native peer '{subscriber.Name}' subscribes {handler} to '{publisher.Type!.Name}.{reference.Event.Name}': the other peer's delegate now holds '{subscriber.Name}' strongly, a cycle through native code the garbage collector cannot break; use a static handler or a weak event";
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN603, subscription.Syntax.GetLocation(), message));
+        context.ReportOwnership(Diagnostic.Create(Descriptors.OWN603, subscription.Syntax.GetLocation(), message));
     }
 
     /// <summary>"its instance method 'OnTap'" or "a lambda that captures 'this'"; null for a handler that holds nothing of this object.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Model;
 
@@ -34,7 +35,7 @@ public sealed class OWN301UsedAfterReleaseAnalyzer : MethodOwnershipAnalyzer
                     continue;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN301, use.Syntax.GetLocation(), NameOf(allocation), ReleaseText.Describe(release, releaser)));
+                context.ReportOwnership(Diagnostic.Create(Descriptors.OWN301, use.Syntax.GetLocation(), NameOf(allocation), ReleaseText.Describe(release, releaser)));
             }
         }
     }

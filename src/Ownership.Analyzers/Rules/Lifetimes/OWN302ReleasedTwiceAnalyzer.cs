@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -72,7 +73,7 @@ public sealed class OWN302ReleasedTwiceAnalyzer : MethodOwnershipAnalyzer
         var how = first.IsImplicit
             ? $"again after its 'using' scope disposed it (line {ReleaseText.Line(first)})"
             : $"again: {ReleaseText.Describe(first, allocation).Substring(3)} already disposed it";
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN302, repeated.Operation.Syntax.GetLocation(), NameOf(allocation), how));
+        context.ReportOwnership(Diagnostic.Create(Descriptors.OWN302, repeated.Operation.Syntax.GetLocation(), NameOf(allocation), how));
     }
 
     /// <summary>
@@ -96,7 +97,7 @@ public sealed class OWN302ReleasedTwiceAnalyzer : MethodOwnershipAnalyzer
             }
 
             var how = $"here and again at the end of its 'using' scope (line {ReleaseText.Line(scopeEnd.Operation)})";
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN302, release.Operation.Syntax.GetLocation(), NameOf(allocation), how));
+            context.ReportOwnership(Diagnostic.Create(Descriptors.OWN302, release.Operation.Syntax.GetLocation(), NameOf(allocation), how));
         }
     }
 

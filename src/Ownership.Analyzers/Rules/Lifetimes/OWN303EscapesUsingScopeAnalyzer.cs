@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -33,7 +34,7 @@ public sealed class OWN303EscapesUsingScopeAnalyzer : MethodOwnershipAnalyzer
             {
                 // The resource itself leaves the scope that disposes it.
                 var how = (allocation.Transfers & TransferKinds.Returned) != 0 ? "the value returned" : "the member it is stored in";
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN303, allocation.Creation.Syntax.GetLocation(), local.Name, how));
+                context.ReportOwnership(Diagnostic.Create(Descriptors.OWN303, allocation.Creation.Syntax.GetLocation(), local.Name, how));
                 continue;
             }
 
@@ -60,7 +61,7 @@ public sealed class OWN303EscapesUsingScopeAnalyzer : MethodOwnershipAnalyzer
             {
                 if (returned.Names.Contains(local.Name) && DescribeEscape(returned.Expression, local, semanticModel, model) is { } what)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN303, returned.Expression.GetLocation(), local.Name, what));
+                    context.ReportOwnership(Diagnostic.Create(Descriptors.OWN303, returned.Expression.GetLocation(), local.Name, what));
                 }
             }
         }

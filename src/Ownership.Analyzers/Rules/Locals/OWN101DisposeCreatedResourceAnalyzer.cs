@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Model;
 
@@ -56,7 +57,7 @@ public sealed class OWN101DisposeCreatedResourceAnalyzer : MethodOwnershipAnalyz
                 ? ImmutableDictionary<string, string?>.Empty.Add(NeverReleasedProperty, "true")
                 : ImmutableDictionary<string, string?>.Empty;
             var others = group.Skip(1).Select(a => a.Creation.Syntax.GetLocation());
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN101, first.Creation.Syntax.GetLocation(), others, properties, NameOf(first), how));
+            context.ReportOwnership(Diagnostic.Create(Descriptors.OWN101, first.Creation.Syntax.GetLocation(), others, properties, NameOf(first), how));
         }
     }
 }

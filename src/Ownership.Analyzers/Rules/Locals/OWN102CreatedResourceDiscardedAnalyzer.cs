@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Ownership.Analyzers.Model;
@@ -24,7 +25,7 @@ public sealed class OWN102CreatedResourceDiscardedAnalyzer : MethodOwnershipAnal
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportOwnership(Diagnostic.Create(
                 Descriptors.OWN102,
                 allocation.Creation.Syntax.GetLocation(),
                 allocation.Type.Name,

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -42,7 +43,7 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
                 && !(allocation.Local is { } local && ExceptionPathReleases(between, local, model.Summaries.SemanticModelFor(between.SyntaxTree), model.Knowledge))
                 && (allocation.Local is null || reported.Add(allocation.Local)))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN103, allocation.Creation.Syntax.GetLocation(), NameOf(allocation), Shorten(between.ToString())));
+                context.ReportOwnership(Diagnostic.Create(Descriptors.OWN103, allocation.Creation.Syntax.GetLocation(), NameOf(allocation), Shorten(between.ToString())));
             }
         }
     }

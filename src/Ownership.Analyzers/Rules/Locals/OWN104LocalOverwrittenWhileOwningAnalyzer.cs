@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Ownership.Analyzers.Model;
@@ -26,7 +27,7 @@ public sealed class OWN104LocalOverwrittenWhileOwningAnalyzer : MethodOwnershipA
             }
 
             var local = (assignment.Target as ILocalReferenceOperation)?.Local.Name ?? NameOf(allocation);
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN104, assignment.Syntax.GetLocation(), local, allocation.Type.Name));
+            context.ReportOwnership(Diagnostic.Create(Descriptors.OWN104, assignment.Syntax.GetLocation(), local, allocation.Type.Name));
         }
     }
 }

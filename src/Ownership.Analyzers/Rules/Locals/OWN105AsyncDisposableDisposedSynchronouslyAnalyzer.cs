@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Model;
@@ -33,7 +34,7 @@ public sealed class OWN105AsyncDisposableDisposedSynchronouslyAnalyzer : MethodO
             {
                 if (!release.IsAsync && !OwnershipModel.IsSynchronousBranchOfAsyncFlag(release, allocation))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN105, LocationOf(release.Operation.Syntax), NameOf(allocation)));
+                    context.ReportOwnership(Diagnostic.Create(Descriptors.OWN105, LocationOf(release.Operation.Syntax), NameOf(allocation)));
                 }
             }
         }

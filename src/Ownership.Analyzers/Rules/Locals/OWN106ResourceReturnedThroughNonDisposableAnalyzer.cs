@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Model;
 
@@ -32,7 +33,7 @@ public sealed class OWN106ResourceReturnedThroughNonDisposableAnalyzer : MethodO
 
             if (method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol property)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.ReportOwnership(Diagnostic.Create(
                     Descriptors.OWN106,
                     allocation.Creation.Syntax.GetLocation(),
                     $"Property '{property.Name}' creates a new '{allocation.Type.Name}' on every get; make it a method so callers see they own the result"));
@@ -54,7 +55,7 @@ public sealed class OWN106ResourceReturnedThroughNonDisposableAnalyzer : MethodO
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportOwnership(Diagnostic.Create(
                 Descriptors.OWN106,
                 allocation.Creation.Syntax.GetLocation(),
                 $"'{method.Name}' returns a created '{allocation.Type.Name}' typed as '{returnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}': callers cannot see that they must release it"));

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Ownership.Analyzers.Knowledge;
@@ -65,7 +66,7 @@ public abstract class HandleOwnershipAnalyzer : MethodOwnershipAnalyzer
                 }
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptor, allocation.Creation.Syntax.GetLocation(), properties, MessageArguments(allocation, how)));
+            context.ReportOwnership(Diagnostic.Create(Descriptor, allocation.Creation.Syntax.GetLocation(), properties, MessageArguments(allocation, how)));
         }
     }
 

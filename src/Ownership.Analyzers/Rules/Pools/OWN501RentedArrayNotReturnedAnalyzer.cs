@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Knowledge;
 using Ownership.Analyzers.Model;
@@ -30,7 +31,7 @@ public sealed class OWN501RentedArrayNotReturnedAnalyzer : HandleOwnershipAnalyz
         {
             if (release.IsMismatched && release.Operation is Microsoft.CodeAnalysis.Operations.IInvocationOperation { Instance: var pool })
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.ReportOwnership(Diagnostic.Create(
                     Descriptors.OWN501,
                     release.Operation.Syntax.GetLocation(),
                     NameOf(allocation),

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Knowledge;
 using Ownership.Analyzers.Model;
@@ -26,12 +27,12 @@ public sealed class OWN502PooledArrayUsedAfterReturnAnalyzer : MethodOwnershipAn
 
             foreach (var location in HandleOwnershipAnalyzer.DistinctLocationsOf(allocation.UsesAfterRelease))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN502, location, NameOf(allocation), "used"));
+                context.ReportOwnership(Diagnostic.Create(Descriptors.OWN502, location, NameOf(allocation), "used"));
             }
 
             foreach (var location in HandleOwnershipAnalyzer.DistinctLocationsOf(allocation.RepeatedReleases))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN502, location, NameOf(allocation), "returned again"));
+                context.ReportOwnership(Diagnostic.Create(Descriptors.OWN502, location, NameOf(allocation), "returned again"));
             }
         }
     }

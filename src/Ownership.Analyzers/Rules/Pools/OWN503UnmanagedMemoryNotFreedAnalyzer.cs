@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Ownership.Analyzers.Knowledge;
@@ -38,7 +39,7 @@ public sealed class OWN503UnmanagedMemoryNotFreedAnalyzer : HandleOwnershipAnaly
             var matching = allocation.Creation is IInvocationOperation creation && model.GetHandleFactory(creation) is { } factory
                 ? $"; use '{factory.ReleaseMethod}'"
                 : string.Empty;
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportOwnership(Diagnostic.Create(
                 Descriptors.OWN503,
                 free.Syntax.GetLocation(),
                 NameOf(allocation),

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Model.Roots;
 
@@ -22,7 +23,7 @@ public sealed class OWN402AnonymousHandlerOnLongerLivedEventAnalyzer : TypeRoots
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.ReportOwnership(Diagnostic.Create(
             Descriptors.OWN402,
             subscription.Operation.Syntax.GetLocation(),
             NameOf(subscription.Event),

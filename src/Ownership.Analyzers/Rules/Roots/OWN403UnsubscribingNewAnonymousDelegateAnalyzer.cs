@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Ownership.Analyzers.Model;
@@ -33,7 +34,7 @@ public sealed class OWN403UnsubscribingNewAnonymousDelegateAnalyzer : Diagnostic
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.ReportOwnership(Diagnostic.Create(
             Descriptors.OWN403,
             lambda.Syntax.GetLocation(),
             $"{reference.Event.ContainingType.Name}.{reference.Event.Name}"));

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Ownership.Analyzers.Knowledge;
@@ -70,7 +71,7 @@ public sealed class OWN404SubscriptionTokenIgnoredAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.ReportOwnership(Diagnostic.Create(
             Descriptors.OWN404,
             invocation.Syntax.GetLocation(),
             $"{invocation.TargetMethod.ContainingType.Name}.{invocation.TargetMethod.Name}",

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Model;
 using Ownership.Analyzers.Model.Roots;
@@ -30,7 +31,7 @@ public sealed class OWN405TimerRootsItsOwnerAnalyzer : TypeOwnershipAnalyzer
         {
             if (TimerRoots.IsNeverReleasedRootingTimer(member, ownership, roots, out var callback))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN405, LocationOf(member.Member), ownership.Type.Name, member.Member.Name, callback));
+                context.ReportOwnership(Diagnostic.Create(Descriptors.OWN405, LocationOf(member.Member), ownership.Type.Name, member.Member.Name, callback));
             }
         }
     }

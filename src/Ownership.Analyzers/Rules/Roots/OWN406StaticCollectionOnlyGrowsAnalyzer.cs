@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Ownership.Analyzers.Model;
@@ -106,7 +107,7 @@ public sealed class OWN406StaticCollectionOnlyGrowsAnalyzer : DiagnosticAnalyzer
             {
                 if (uses.TryGetValue(field, out var use) && use == Use.Grows && field.Locations.Length > 0 && !HasBoundedKeys(field.Type))
                 {
-                    end.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN406, field.Locations[0], field.Name));
+                    end.ReportOwnership(Diagnostic.Create(Descriptors.OWN406, field.Locations[0], field.Name));
                 }
             }
         });

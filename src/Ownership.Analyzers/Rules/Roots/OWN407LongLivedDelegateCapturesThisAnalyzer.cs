@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Ownership.Analyzers.Knowledge;
@@ -67,7 +68,7 @@ public sealed class OWN407LongLivedDelegateCapturesThisAnalyzer : DiagnosticAnal
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
+        context.ReportOwnership(Diagnostic.Create(
             Descriptors.OWN407,
             assignment.Syntax.GetLocation(),
             target.Member.Name,

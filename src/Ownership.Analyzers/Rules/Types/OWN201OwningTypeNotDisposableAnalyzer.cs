@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Model;
 using Ownership.Analyzers.Model.Roots;
@@ -31,6 +32,6 @@ public sealed class OWN201OwningTypeNotDisposableAnalyzer : TypeOwnershipAnalyze
         }
 
         var names = string.Join(", ", unreleased.Take(3).Select(m => $"'{m.Name}'")) + (unreleased.Count > 3 ? $" and {unreleased.Count - 3} more" : string.Empty);
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN201, ownership.Type.Locations[0], unreleased.Select(LocationOf), ownership.Type.Name, names));
+        context.ReportOwnership(Diagnostic.Create(Descriptors.OWN201, TypeLocationFor(ownership.Type, unreleased[0]), unreleased.Select(LocationOf), ownership.Type.Name, names));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Model;
 using Ownership.Analyzers.Model.Roots;
@@ -29,7 +30,7 @@ public sealed class OWN202OwnedMemberNotReleasedAnalyzer : TypeOwnershipAnalyzer
                 continue;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN202, LocationOf(member.Member), ownership.Type.Name, member.Member.Name, DescribeSite(created)));
+            context.ReportOwnership(Diagnostic.Create(Descriptors.OWN202, LocationOf(member.Member), ownership.Type.Name, member.Member.Name, DescribeSite(created)));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -38,7 +39,7 @@ public sealed class OWN203OwnedMemberOverwrittenAnalyzer : TypeOwnershipAnalyzer
                     continue;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN203, store.Syntax.GetLocation(), ownership.Type.Name, member.Member.Name, DescribeSite(initial)));
+                context.ReportOwnership(Diagnostic.Create(Descriptors.OWN203, store.Syntax.GetLocation(), ownership.Type.Name, member.Member.Name, DescribeSite(initial)));
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Model;
 using Ownership.Analyzers.Model.Types;
@@ -40,7 +41,7 @@ public sealed class OWN204BorrowedResourceReleasedAnalyzer : TypeOwnershipAnalyz
             };
             foreach (var release in member.Releases)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN204, release.Syntax.GetLocation(), ownership.Type.Name, member.Member.Name, from));
+                context.ReportOwnership(Diagnostic.Create(Descriptors.OWN204, release.Syntax.GetLocation(), ownership.Type.Name, member.Member.Name, from));
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Ownership.Analyzers.Model;
 using Ownership.Analyzers.Model.Types;
@@ -21,7 +22,7 @@ public sealed class OWN205MemberOwnedAndBorrowedAnalyzer : TypeOwnershipAnalyzer
         {
             if (member.IsOwnedAndBorrowed && member.IsReleased && !member.HasGuardedRelease)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN205, LocationOf(member.Member), ownership.Type.Name, member.Member.Name));
+                context.ReportOwnership(Diagnostic.Create(Descriptors.OWN205, LocationOf(member.Member), ownership.Type.Name, member.Member.Name));
             }
         }
     }

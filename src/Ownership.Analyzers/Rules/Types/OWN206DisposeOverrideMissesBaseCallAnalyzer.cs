@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Ownership.Analyzers.Knowledge;
@@ -56,7 +57,7 @@ public sealed class OWN206DisposeOverrideMissesBaseCallAnalyzer : DiagnosticAnal
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN206, method.Locations[0], method.ContainingType.Name, method.Name, released));
+        context.ReportOwnership(Diagnostic.Create(Descriptors.OWN206, method.Locations[0], method.ContainingType.Name, method.Name, released));
     }
 
     /// <summary>`Dispose()` overriding and calling `Dispose(true)`, whose own override calls the base, still reaches it.</summary>

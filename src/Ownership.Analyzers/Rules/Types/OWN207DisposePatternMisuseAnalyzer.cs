@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Ownership.Analyzers.Knowledge;
@@ -60,7 +61,7 @@ public sealed class OWN207DisposePatternMisuseAnalyzer : DiagnosticAnalyzer
 
         var name = type.Name;
         void Report(Location location, string text, string? @case = null)
-            => context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN207, location,
+            => context.ReportOwnership(Diagnostic.Create(Descriptors.OWN207, location,
                 @case is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(CaseProperty, @case), name, text));
 
         CheckSuppressFinalize(shape, Report);

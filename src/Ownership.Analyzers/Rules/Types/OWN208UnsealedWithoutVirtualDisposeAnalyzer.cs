@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Ownership.Analyzers.Rules.Types;
@@ -61,6 +62,6 @@ public sealed class OWN208UnsealedWithoutVirtualDisposeAnalyzer : DiagnosticAnal
         }
 
         var hook = sync ? "void Dispose(bool disposing)" : "ValueTask DisposeAsyncCore()";
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN208, type.Locations[0], type.Name, hook));
+        context.ReportOwnership(Diagnostic.Create(Descriptors.OWN208, type.Locations[0], type.Name, hook));
     }
 }

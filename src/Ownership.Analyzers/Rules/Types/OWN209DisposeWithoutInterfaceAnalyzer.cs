@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Ownership.Analyzers.Rules.Types;
@@ -70,6 +71,6 @@ public sealed class OWN209DisposeWithoutInterfaceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.OWN209, method.Locations[0], type.Name, method.Name + "()", @interface.Substring("System.".Length)));
+        context.ReportOwnership(Diagnostic.Create(Descriptors.OWN209, method.Locations[0], type.Name, method.Name + "()", @interface.Substring("System.".Length)));
     }
 }
