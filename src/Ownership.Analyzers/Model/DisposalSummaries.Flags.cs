@@ -18,7 +18,7 @@ internal sealed partial class DisposalSummaries
 {
     private const int MaxConstructorChain = 2;
 
-    private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<ISymbol>> _guardFlags = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<(ISymbol Flag, bool ReleasesWhen)>> _guardFlags = new(SymbolEqualityComparer.Default);
 
     /// <summary>True when disposing the instance <paramref name="creation"/> makes releases nothing: every release of the type is under a flag that constructor leaves false.</summary>
     public bool ReleasesNothingWhenCreatedBy(IObjectCreationOperation creation)
@@ -43,7 +43,7 @@ internal sealed partial class DisposalSummaries
             }
         }
 
-        return flags.All(flag => !MaySet(creation.Constructor, flag, arguments, MaxConstructorChain));
+        return flags.All(guard => ValueAfter(creation.Constructor, guard.Flag, arguments, MaxConstructorChain) == !guard.ReleasesWhen);
     }
 
     /// <summary>
@@ -51,30 +51,31 @@ internal sealed partial class DisposalSummaries
     /// type's own disposal methods; empty when some release is not under one of them, or the type
     /// inherits a disposal of a base it does not control.
     /// </summary>
-    private ImmutableArray<ISymbol> ComputeGuardFlags(INamedTypeSymbol type)
+    private ImmutableArray<(ISymbol Flag, bool ReleasesWhen)> ComputeGuardFlags(INamedTypeSymbol type)
     {
         if (type.BaseType is { SpecialType: not (SpecialType.System_Object or SpecialType.System_ValueType) })
         {
-            return ImmutableArray<ISymbol>.Empty;
+            return ImmutableArray<(ISymbol, bool)>.Empty;
         }
 
-        var flags = ImmutableArray.CreateBuilder<ISymbol>();
+        var flags = ImmutableArray.CreateBuilder<(ISymbol Flag, bool ReleasesWhen)>();
         var sawDisposal = false;
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(IsDisposalMethod))
         {
             if (_model.Summaries.GetBodyOf(method) is not { } body)
             {
-                return ImmutableArray<ISymbol>.Empty;
+                return ImmutableArray<(ISymbol, bool)>.Empty;
             }
 
             sawDisposal = true;
             foreach (var statement in TopLevelStatements(body))
             {
-                if (statement is IConditionalOperation { WhenFalse: null } guarded && GuardFlag(guarded.Condition, type) is { } flag)
+                if (statement is IConditionalOperation { WhenFalse: null } guarded && GuardFlag(guarded.Condition, type) is { } guard
+                    && !ReleasesNothingIn(guarded.WhenTrue, type, MethodSummaries.MaxDepth))
                 {
-                    if (!flags.Contains(flag, SymbolEqualityComparer.Default))
+                    if (!flags.Any(known => SymbolEqualityComparer.Default.Equals(known.Flag, guard.Flag) && known.ReleasesWhen == guard.ReleasesWhen))
                     {
-                        flags.Add(flag);
+                        flags.Add(guard);
                     }
 
                     continue;
@@ -82,12 +83,12 @@ internal sealed partial class DisposalSummaries
 
                 if (!ReleasesNothingIn(statement, type, MethodSummaries.MaxDepth))
                 {
-                    return ImmutableArray<ISymbol>.Empty;
+                    return ImmutableArray<(ISymbol, bool)>.Empty;
                 }
             }
         }
 
-        return sawDisposal ? flags.ToImmutable() : ImmutableArray<ISymbol>.Empty;
+        return sawDisposal ? flags.ToImmutable() : ImmutableArray<(ISymbol, bool)>.Empty;
     }
 
     private static IEnumerable<IOperation> TopLevelStatements(IOperation body)
@@ -109,47 +110,48 @@ internal sealed partial class DisposalSummaries
         }
     }
 
-    /// <summary>A readonly bool member of the type read as the condition, or as one conjunct of it (<c>_pooled &amp;&amp; …</c>).</summary>
-    private static ISymbol? GuardFlag(IOperation condition, INamedTypeSymbol type)
+    /// <summary>
+    /// A readonly bool member of the type read as the condition, or as one conjunct of it
+    /// (<c>_pooled &amp;&amp; …</c>, <c>!_leaveOpen</c>), with the value under which the guarded release runs.
+    /// </summary>
+    private static (ISymbol Flag, bool ReleasesWhen)? GuardFlag(IOperation condition, INamedTypeSymbol type)
     {
         switch (condition)
         {
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
                 return GuardFlag(and.LeftOperand, type) ?? GuardFlag(and.RightOperand, type);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var operand }:
+                return GuardFlag(operand, type) is { } negated && operand is not IBinaryOperation ? (negated.Flag, !negated.ReleasesWhen) : null;
             case IFieldReferenceOperation { Field: { IsReadOnly: true, Type.SpecialType: SpecialType.System_Boolean } field, Instance: IInstanceReferenceOperation }
                 when SymbolEqualityComparer.Default.Equals(field.ContainingType.OriginalDefinition, type.OriginalDefinition):
-                return field;
+                return (field, true);
             case IPropertyReferenceOperation { Property: { SetMethod: null, Type.SpecialType: SpecialType.System_Boolean } property, Instance: IInstanceReferenceOperation }
                 when SymbolEqualityComparer.Default.Equals(property.ContainingType.OriginalDefinition, type.OriginalDefinition)
                     && property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property)):
-                return property;
+                return (property, true);
             default:
                 return null;
         }
     }
 
-    /// <summary>Whether the constructor (with these arguments) may set the flag to anything but false.</summary>
-    private bool MaySet(IMethodSymbol? constructor, ISymbol flag, Dictionary<IParameterSymbol, IOperation> arguments, int depth)
+    /// <summary>The flag's value after the constructor runs with these arguments: true, false, or null when it cannot be told.</summary>
+    private bool? ValueAfter(IMethodSymbol? constructor, ISymbol flag, Dictionary<IParameterSymbol, IOperation> arguments, int depth)
     {
-        if (HasInitializerOtherThanFalse(flag))
-        {
-            return true;
-        }
-
+        var value = InitializerValue(flag);
         if (constructor is null || constructor.IsImplicitlyDeclared)
         {
-            return false;
+            return value;
         }
 
         if (depth < 0 || _model.Summaries.GetBodyOf(constructor) is not IConstructorBodyOperation body)
         {
-            return true;
+            return null;
         }
 
         if ((body.Initializer as IExpressionStatementOperation)?.Operation is IInvocationOperation { TargetMethod: var chained } chain
             && SymbolEqualityComparer.Default.Equals(chained.ContainingType.OriginalDefinition, constructor.ContainingType.OriginalDefinition))
         {
-            // `: this(data, pooled: false)`: the chained constructor decides, with these arguments.
+            // `: this(data, pooled: false)`: the chained constructor runs first, with these arguments.
             var passed = new Dictionary<IParameterSymbol, IOperation>(SymbolEqualityComparer.Default);
             foreach (var argument in chain.Arguments)
             {
@@ -159,24 +161,26 @@ internal sealed partial class DisposalSummaries
                 }
             }
 
-            if (MaySet(chained, flag, passed, depth - 1))
-            {
-                return true;
-            }
+            value = ValueAfter(chained, flag, passed, depth - 1);
         }
 
         foreach (var assignment in body.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
         {
             if (assignment.Target is IMemberReferenceOperation { Instance: IInstanceReferenceOperation } target
-                && SymbolEqualityComparer.Default.Equals(Backing(target.Member), Backing(flag))
-                && !IsFalse(Resolve(assignment.Value, arguments)))
+                && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, flag.OriginalDefinition))
             {
-                return true;
+                // Assigned on some path of the constructor: only a constant (or a constant argument) tells.
+                bool? assigned = Resolve(assignment.Value, arguments).ConstantValue is { HasValue: true, Value: bool constant } ? constant : null;
+                value = IsUnconditional(assignment) ? assigned : value == assigned ? value : null;
             }
         }
 
-        return false;
+        return value;
     }
+
+    /// <summary>The assignment is a statement of the constructor body itself, not under a condition.</summary>
+    private static bool IsUnconditional(IOperation assignment)
+        => assignment.Parent is IExpressionStatementOperation { Parent: IBlockOperation { Parent: IConstructorBodyOperation } };
 
     private static IOperation Resolve(IOperation value, Dictionary<IParameterSymbol, IOperation> arguments)
         => value is IParameterReferenceOperation reference && arguments.TryGetValue(reference.Parameter.OriginalDefinition, out var argument) ? argument : value;
@@ -185,7 +189,8 @@ internal sealed partial class DisposalSummaries
 
     private static ISymbol Backing(ISymbol member) => member.OriginalDefinition;
 
-    private bool HasInitializerOtherThanFalse(ISymbol flag)
+    /// <summary>The value the declaration gives the flag: false without an initializer, the constant of a constant one, else null.</summary>
+    private static bool? InitializerValue(ISymbol flag)
     {
         foreach (var reference in flag.DeclaringSyntaxReferences)
         {
@@ -195,12 +200,74 @@ internal sealed partial class DisposalSummaries
                 Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax property => property.Initializer?.Value,
                 _ => null,
             };
-            if (initializer is not null && !initializer.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.FalseLiteralExpression))
+            if (initializer is not null)
             {
-                return true;
+                return initializer.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.FalseLiteralExpression) ? false
+                    : initializer.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression) ? true
+                    : null;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The member a release is called on: <c>_reader.Dispose()</c>, <c>_reader?.Dispose()</c>.</summary>
+    private static ISymbol? ReleasedMember(IOperation? instance)
+    {
+        while (instance is IConversionOperation conversion)
+        {
+            instance = conversion.Operand;
+        }
+
+        if (instance is IConditionalAccessInstanceOperation)
+        {
+            for (var parent = instance.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation access)
+                {
+                    instance = access.Operation;
+                    break;
+                }
+            }
+        }
+
+        return instance is IMemberReferenceOperation { Instance: IInstanceReferenceOperation } member ? member.Member : null;
+    }
+
+    /// <summary>
+    /// A readonly field (or get-only auto-property) whose every value is an instance built to release
+    /// nothing (<c>_reader = new BinaryReaderLike(stream, leaveOpen: true)</c>): releasing it releases nothing.
+    /// </summary>
+    private bool HoldsOnlyHarmlessCreations(ISymbol? member)
+    {
+        if (member is not (IFieldSymbol { IsReadOnly: true } or IPropertySymbol { SetMethod: null }) || member.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (_model.Summaries.GetBodyOf(constructor) is not { } body)
+            {
+                continue;
+            }
+
+            foreach (var assignment in body.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
+            {
+                if (assignment.Target is IMemberReferenceOperation { Instance: IInstanceReferenceOperation } target
+                    && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, member.OriginalDefinition))
+                {
+                    if (_model.Unwrap(assignment.Value) is not IObjectCreationOperation creation || !ReleasesNothingWhenCreatedBy(creation))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+            }
+        }
+
+        return any && InitializerValue(member) == false;
     }
 }

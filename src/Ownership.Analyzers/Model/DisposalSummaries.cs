@@ -217,7 +217,8 @@ internal sealed partial class DisposalSummaries
                 return released is not null
                     && (!_model.Knowledge.IsResourceType(released)
                         || _model.Knowledge.NeedsNoDisposal(released, null, OwnershipOptions.Empty)
-                        || (!SymbolEqualityComparer.Default.Equals(released.OriginalDefinition, owner) && ReleasesNothing(released, depth - 1)));
+                        || (!SymbolEqualityComparer.Default.Equals(released.OriginalDefinition, owner) && ReleasesNothing(released, depth - 1))
+                        || HoldsOnlyHarmlessCreations(ReleasedMember(instance)));
             default:
                 return false;
         }

@@ -265,4 +265,43 @@ public class KnowledgeFactTests
             public long Size() => _meter.Measure({|OWN102:File.OpenRead("size")|});
         }
         """);
+
+    [Fact]
+    public Task A_wrapper_built_to_leave_its_stream_open_holds_nothing_to_release() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        sealed class Reader : IDisposable
+        {
+            private readonly Stream _stream;
+            private readonly bool _leaveOpen;
+            private bool _disposed;
+            public Reader(Stream stream, bool leaveOpen = false) { _stream = stream; _leaveOpen = leaveOpen; }
+            public int Next() => _stream.ReadByte();
+            public void Dispose()
+            {
+                if (_disposed) return;
+                _disposed = true;
+                if (!_leaveOpen) _stream.Dispose();
+            }
+        }
+        sealed class Marking : IDisposable
+        {
+            private readonly Reader _reader;
+            public Marking(Stream stream) => _reader = new Reader(stream, leaveOpen: true);
+            public int Next() => _reader.Next();
+            public void Dispose() => _reader.Dispose();
+        }
+        class C
+        {
+            int Peek(Stream stream)
+            {
+                var marking = new Marking(stream);
+                var reader = new Reader(stream, leaveOpen: true);
+                return marking.Next() + reader.Next();
+            }
+            int Owned(string path)
+            {
+                var reader = {|OWN101:new Reader(File.OpenRead(path))|};
+                return reader.Next();
+            }
+        }
+        """);
 }
