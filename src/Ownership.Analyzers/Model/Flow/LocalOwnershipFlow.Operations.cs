@@ -158,6 +158,12 @@ internal sealed partial class LocalOwnershipFlow
             return instance;
         }
 
+        // segment.Array, memory-like wrappers: an array-typed property of what carries a rented array gives it back.
+        if (instance is { IsEmpty: false } && property.Property.Type is IArrayTypeSymbol or IPointerTypeSymbol && SplitByKind(instance).Handles is { } handles)
+        {
+            return handles;
+        }
+
         return null;
     }
 

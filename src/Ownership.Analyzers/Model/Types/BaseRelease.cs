@@ -22,10 +22,12 @@ internal static class BaseRelease
     /// In words, what running <paramref name="overridden"/> releases for an instance of
     /// <paramref name="derived"/> ("'_file'", "its file handle"); null when nothing is known to be released.
     /// </summary>
-    public static string? Describe(OwnershipModel model, IMethodSymbol overridden, INamedTypeSymbol derived, OwnershipOptions options)
+    public static string? Describe(OwnershipModel model, IMethodSymbol overridden, IMethodSymbol @override, OwnershipOptions options)
     {
+        var derived = @override.ContainingType;
         var found = new List<string>();
-        Collect(model, overridden, derived, options, found, MaxDepth, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default));
+        var releasedByOverride = ReleasedMembers(model, @override, derived);
+        Collect(model, overridden, derived, options, found, MaxDepth, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), releasedByOverride);
         if (found.Count == 0)
         {
             return null;
@@ -35,7 +37,7 @@ internal static class BaseRelease
         return string.Join(", ", distinct.Take(3)) + (distinct.Count > 3 ? $" and {distinct.Count - 3} more" : string.Empty);
     }
 
-    private static void Collect(OwnershipModel model, IMethodSymbol method, INamedTypeSymbol derived, OwnershipOptions options, List<string> found, int depth, HashSet<IMethodSymbol> visited)
+    private static void Collect(OwnershipModel model, IMethodSymbol method, INamedTypeSymbol derived, OwnershipOptions options, List<string> found, int depth, HashSet<IMethodSymbol> visited, HashSet<ISymbol> releasedByOverride)
     {
         method = method.OriginalDefinition;
         if (depth < 0 || method.IsAbstract || !visited.Add(method) || method.ContainingType is not { } declaring)
@@ -60,7 +62,7 @@ internal static class BaseRelease
         {
             foreach (var member in ownership.Members)
             {
-                if (member.ReleasedBy.Any(reachable.ContainsKey))
+                if (member.ReleasedBy.Any(reachable.ContainsKey) && !releasedByOverride.Contains(member.Member))
                 {
                     found.Add($"'{member.Member.Name}'");
                 }
@@ -77,11 +79,65 @@ internal static class BaseRelease
                 }
                 else if (invocation.Instance?.Syntax is BaseExpressionSyntax && IsDisposalName(invocation.TargetMethod.Name))
                 {
-                    Collect(model, invocation.TargetMethod, derived, options, found, depth - 1, visited);
+                    Collect(model, invocation.TargetMethod, derived, options, found, depth - 1, visited, releasedByOverride);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// The members of this instance (its own or inherited) that the override releases itself, directly or
+    /// through a helper of its type: skipping the base loses nothing of those.
+    /// </summary>
+    private static HashSet<ISymbol> ReleasedMembers(OwnershipModel model, IMethodSymbol @override, INamedTypeSymbol derived)
+    {
+        var released = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var body in ReachableMethods(model, @override, derived).Values)
+        {
+            foreach (var invocation in body.DescendantsAndSelf().OfType<IInvocationOperation>())
+            {
+                if ((OwnershipKnowledge.IsReleaseMethod(invocation.TargetMethod) || model.Summaries.ReleasesReceiver(invocation.TargetMethod, MethodSummaries.MaxDepth))
+                    && Receiver(invocation.Instance) is IMemberReferenceOperation { Instance: IInstanceReferenceOperation } member)
+                {
+                    released.Add(member.Member.OriginalDefinition);
+                    if (member.Member is IPropertySymbol property && AutoPropertyField(property) is { } backing)
+                    {
+                        released.Add(backing);
+                    }
+                }
+            }
+        }
+
+        return released;
+    }
+
+    private static IOperation? Receiver(IOperation? instance)
+    {
+        while (true)
+        {
+            switch (instance)
+            {
+                case IConversionOperation conversion:
+                    instance = conversion.Operand;
+                    continue;
+                case IConditionalAccessInstanceOperation:
+                    for (var parent = instance.Parent; parent is not null; parent = parent.Parent)
+                    {
+                        if (parent is IConditionalAccessOperation access)
+                        {
+                            return Receiver(access.Operation);
+                        }
+                    }
+
+                    return null;
+                default:
+                    return instance;
+            }
+        }
+    }
+
+    private static ISymbol? AutoPropertyField(IPropertySymbol property)
+        => property.ContainingType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
 
     /// <summary>The method and the methods of the same type it calls on this instance (Dispose() → Dispose(true) → Close()), with their bodies.</summary>
     internal static Dictionary<IMethodSymbol, IOperation> ReachableMethods(OwnershipModel model, IMethodSymbol method, INamedTypeSymbol declaring)

@@ -52,7 +52,7 @@ public sealed class OWN206DisposeOverrideMissesBaseCallAnalyzer : DiagnosticAnal
         // base releases there, or what the knowledge table says a metadata base releases.
         var model = OwnershipModel.For(context.Compilation);
         var options = OwnershipOptions.Get(context.Options, method.Locations[0].SourceTree!);
-        if (Model.Types.BaseRelease.Describe(model, overridden, method.ContainingType, options) is not { } released)
+        if (Model.Types.BaseRelease.Describe(model, overridden, method, options) is not { } released)
         {
             return;
         }

@@ -353,4 +353,36 @@ public class OWN501Tests
             }
         }
         """);
+
+    [Fact]
+    public Task Returned_through_the_segment_that_wraps_it_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            int Count(int[] values, int target)
+            {
+                var marks = new ArraySegment<int>(ArrayPool<int>.Shared.Rent(values.Length), 0, values.Length);
+                var count = 0;
+                for (var i = 0; i < values.Length; i++) { marks[i] = values[i] == target ? 1 : 0; count += marks[i]; }
+                if (count == 0)
+                {
+                    ArrayPool<int>.Shared.Return(marks.Array!);
+                    return 0;
+                }
+
+                ArrayPool<int>.Shared.Return(marks.Array!);
+                return count;
+            }
+            int Forgotten(int[] values)
+            {
+                var marks = new ArraySegment<int>({|OWN501:ArrayPool<int>.Shared.Rent(values.Length)|}, 0, values.Length);
+                if (values.Length == 0)
+                {
+                    return 0;
+                }
+
+                ArrayPool<int>.Shared.Return(marks.Array!);
+                return 1;
+            }
+        }
+        """);
 }

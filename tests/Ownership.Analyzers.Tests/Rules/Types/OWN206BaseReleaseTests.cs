@@ -113,6 +113,28 @@ public class OWN206BaseReleaseTests
         """);
 
     [Fact]
+    public Task An_override_that_releases_what_the_base_would_loses_nothing() => Verify<OWN206DisposeOverrideMissesBaseCallAnalyzer>.Diagnostics("""
+        using System; using System.IO; using System.Threading.Tasks;
+        class Writer : IDisposable, IAsyncDisposable
+        {
+            protected Stream Output { get; } = File.OpenWrite("out");
+            private readonly Stream _index = File.OpenWrite("index");
+            public void Dispose() { Dispose(true); GC.SuppressFinalize(this); }
+            protected virtual void Dispose(bool disposing) { if (disposing) Output.Dispose(); }
+            public virtual ValueTask DisposeAsync() { Dispose(true); return default; }
+            protected void CloseIndex() => _index.Dispose();
+        }
+        sealed class GZipWriter : Writer
+        {
+            public override async ValueTask DisposeAsync() => await Output.DisposeAsync();
+        }
+        sealed class Partial : Writer
+        {
+            protected override void {|OWN206:Dispose|}(bool disposing) { if (disposing) Console.WriteLine("closing"); }
+        }
+        """);
+
+    [Fact]
     public async Task Message_says_what_the_base_releases()
     {
         var compilation = await AllAnalyzers.CompileAsync(new[]
