@@ -18,17 +18,17 @@ internal sealed partial class DisposalSummaries
 {
     private const int MaxConstructorChain = 2;
 
-    private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<(ISymbol Flag, bool ReleasesWhen)>> _guardFlags = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(INamedTypeSymbol Type, int Depth), ImmutableArray<(ISymbol Flag, bool ReleasesWhen)>> _guardFlags = new(TypeDepthComparer.Instance);
 
     /// <summary>True when disposing the instance <paramref name="creation"/> makes releases nothing: every release of the type is under a flag that constructor leaves false.</summary>
-    public bool ReleasesNothingWhenCreatedBy(IObjectCreationOperation creation)
+    public bool ReleasesNothingWhenCreatedBy(IObjectCreationOperation creation, int depth = MethodSummaries.MaxDepth)
     {
-        if (creation.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type || type.DeclaringSyntaxReferences.Length == 0)
+        if (depth < 0 || creation.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type || type.DeclaringSyntaxReferences.Length == 0)
         {
             return false;
         }
 
-        var flags = _guardFlags.GetOrAdd(type.OriginalDefinition, ComputeGuardFlags);
+        var flags = _guardFlags.GetOrAdd((type.OriginalDefinition, depth), key => ComputeGuardFlags(key.Type, key.Depth));
         if (flags.IsDefaultOrEmpty)
         {
             return false;
@@ -51,7 +51,7 @@ internal sealed partial class DisposalSummaries
     /// type's own disposal methods; empty when some release is not under one of them, or the type
     /// inherits a disposal of a base it does not control.
     /// </summary>
-    private ImmutableArray<(ISymbol Flag, bool ReleasesWhen)> ComputeGuardFlags(INamedTypeSymbol type)
+    private ImmutableArray<(ISymbol Flag, bool ReleasesWhen)> ComputeGuardFlags(INamedTypeSymbol type, int depth)
     {
         if (type.BaseType is { SpecialType: not (SpecialType.System_Object or SpecialType.System_ValueType) })
         {
@@ -71,7 +71,7 @@ internal sealed partial class DisposalSummaries
             foreach (var statement in TopLevelStatements(body))
             {
                 if (statement is IConditionalOperation { WhenFalse: null } guarded && GuardFlag(guarded.Condition, type) is { } guard
-                    && !ReleasesNothingIn(guarded.WhenTrue, type, MethodSummaries.MaxDepth))
+                    && !ReleasesNothingIn(guarded.WhenTrue, type, depth - 1))
                 {
                     if (!flags.Any(known => SymbolEqualityComparer.Default.Equals(known.Flag, guard.Flag) && known.ReleasesWhen == guard.ReleasesWhen))
                     {
@@ -81,7 +81,7 @@ internal sealed partial class DisposalSummaries
                     continue;
                 }
 
-                if (!ReleasesNothingIn(statement, type, MethodSummaries.MaxDepth))
+                if (!ReleasesNothingIn(statement, type, depth - 1))
                 {
                     return ImmutableArray<(ISymbol, bool)>.Empty;
                 }
@@ -238,9 +238,9 @@ internal sealed partial class DisposalSummaries
     /// A readonly field (or get-only auto-property) whose every value is an instance built to release
     /// nothing (<c>_reader = new BinaryReaderLike(stream, leaveOpen: true)</c>): releasing it releases nothing.
     /// </summary>
-    private bool HoldsOnlyHarmlessCreations(ISymbol? member)
+    private bool HoldsOnlyHarmlessCreations(ISymbol? member, int depth)
     {
-        if (member is not (IFieldSymbol { IsReadOnly: true } or IPropertySymbol { SetMethod: null }) || member.ContainingType is not { } type)
+        if (depth < 0 || member is not (IFieldSymbol { IsReadOnly: true } or IPropertySymbol { SetMethod: null }) || member.ContainingType is not { } type)
         {
             return false;
         }
@@ -258,7 +258,7 @@ internal sealed partial class DisposalSummaries
                 if (assignment.Target is IMemberReferenceOperation { Instance: IInstanceReferenceOperation } target
                     && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, member.OriginalDefinition))
                 {
-                    if (_model.Unwrap(assignment.Value) is not IObjectCreationOperation creation || !ReleasesNothingWhenCreatedBy(creation))
+                    if (_model.Unwrap(assignment.Value) is not IObjectCreationOperation creation || !ReleasesNothingWhenCreatedBy(creation, depth - 1))
                     {
                         return false;
                     }

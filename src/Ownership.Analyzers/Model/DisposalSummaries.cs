@@ -218,7 +218,7 @@ internal sealed partial class DisposalSummaries
                     && (!_model.Knowledge.IsResourceType(released)
                         || _model.Knowledge.NeedsNoDisposal(released, null, OwnershipOptions.Empty)
                         || (!SymbolEqualityComparer.Default.Equals(released.OriginalDefinition, owner) && ReleasesNothing(released, depth - 1))
-                        || HoldsOnlyHarmlessCreations(ReleasedMember(instance)));
+                        || HoldsOnlyHarmlessCreations(ReleasedMember(instance), depth - 1));
             default:
                 return false;
         }

@@ -99,4 +99,54 @@ internal sealed partial class TypeOwnershipBuilder
 
         return false;
     }
+
+    /// <summary>
+    /// A member released through another member that holds it: <c>_write = compress ? new DeflateStream(_counting) : _counting;</c>
+    /// and the type releases <c>_write</c> — <c>_counting</c> is released with it (it is the same object, or
+    /// one the wrapper surely owns). One step: the holder's release must be the type's own.
+    /// </summary>
+    private void CollectReleasesThroughHolders()
+    {
+        foreach (var holder in _members.Values.ToList())
+        {
+            if (!holder.IsReleased)
+            {
+                continue;
+            }
+
+            foreach (var assignment in holder.Assignments)
+            {
+                foreach (var held in HeldMembers(assignment.Value))
+                {
+                    if (held != holder && !held.IsReleased)
+                    {
+                        foreach (var release in holder.Releases)
+                        {
+                            held.AddRelease(release, guarded: holder.HasGuardedRelease, onFinalizerPath: false, holder.ReleasedBy.FirstOrDefault());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The type's own members a stored value is, or is a wrapper that surely owns: through conditionals and coalescing.</summary>
+    private IEnumerable<MemberOwnership> HeldMembers(IOperation value)
+    {
+        switch (_model.Unwrap(value))
+        {
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return HeldMembers(conditional.WhenTrue).Concat(HeldMembers(whenFalse));
+            case ICoalesceOperation coalesce:
+                return HeldMembers(coalesce.Value).Concat(HeldMembers(coalesce.WhenNull));
+            case IMemberReferenceOperation reference when IsOwnMember(reference):
+                return new[] { _members[reference.Member] };
+            case IObjectCreationOperation { Constructor: { } constructor } creation:
+                return creation.Arguments
+                    .Where(argument => _model.Knowledge.ConstructorSurelyTakes(constructor, argument, creation.Arguments))
+                    .SelectMany(argument => HeldMembers(argument.Value));
+            default:
+                return Enumerable.Empty<MemberOwnership>();
+        }
+    }
 }

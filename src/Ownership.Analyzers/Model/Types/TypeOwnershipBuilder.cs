@@ -94,6 +94,7 @@ internal sealed partial class TypeOwnershipBuilder
 
         CollectFinalizerReleases();
         CollectInheritedReleases();
+        CollectReleasesThroughHolders();
 
         // DESIGN §4.2: a lifecycle that spans methods (Start/Stop, Open/Close) releases the member
         // outside disposal; the type manages it, so the type rules do not call it forgotten.

@@ -304,4 +304,24 @@ public class KnowledgeFactTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_type_whose_release_flag_guards_a_member_of_its_own_type_terminates() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        sealed class Node : IDisposable
+        {
+            private readonly bool _owns;
+            private readonly Node? _next;
+            public Node(int depth, bool owns = false) { _owns = owns; if (depth > 0) _next = new Node(depth - 1, owns); }
+            public int Depth => _next is null ? 0 : _next.Depth + 1;
+            public void Dispose()
+            {
+                _next?.Dispose();
+                if (_owns) Console.WriteLine("released");
+            }
+        }
+        class C
+        {
+            int M() { var node = {|OWN101:new Node(3)|}; return node.Depth; }
+        }
+        """);
 }

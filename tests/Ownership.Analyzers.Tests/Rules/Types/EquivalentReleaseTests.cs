@@ -107,4 +107,22 @@ public class EquivalentReleaseTests
             int Logged() => {|OWN102:new Timed()|}.GetHashCode();
         }
         """);
+
+    [Fact]
+    public Task A_member_released_through_the_member_that_holds_it_is_released() => Verify<OWN202OwnedMemberNotReleasedAnalyzer>.Diagnostics(Usings + """
+        using System.IO.Compression;
+        sealed class EntryStream : IDisposable
+        {
+            private readonly Stream _counting;
+            private readonly Stream _write;
+            private readonly Stream {|OWN202:_spare|};
+            public EntryStream(string path, bool compress)
+            {
+                _counting = File.OpenWrite(path);
+                _spare = File.OpenWrite(path + ".spare");
+                _write = compress ? new DeflateStream(_counting, CompressionLevel.Fastest) : _counting;
+            }
+            public void Dispose() => _write.Dispose();
+        }
+        """);
 }
