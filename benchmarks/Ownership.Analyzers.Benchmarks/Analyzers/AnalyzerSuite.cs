@@ -62,10 +62,10 @@ internal sealed class AnalyzerSuite
         return Create("Ownership (all rules)", SuiteKind.Ours, analyzers, SwitchOn(analyzers));
     }
 
-    /// <summary>One suite per analyzer of ours, each alone, so the shared model is paid by it.</summary>
+    /// <summary>One suite per rule of ours, each alone (a rule of a family runs without the others), so the shared model is paid by it.</summary>
     public static IEnumerable<AnalyzerSuite> OursOneByOne()
     {
-        foreach (var type in OurAnalyzerTypes())
+        foreach (var type in OurRuleTypes())
         {
             var analyzer = (DiagnosticAnalyzer)Activator.CreateInstance(type)!;
             yield return Create($"{RuleLabel(analyzer)} alone", SuiteKind.OursIsolated, new[] { analyzer }, SwitchOn(new[] { analyzer }));
@@ -88,7 +88,15 @@ internal sealed class AnalyzerSuite
 
     private static IEnumerable<Type> OurAnalyzerTypes()
         => LoadableTypes(OurAssembly)
-            .Where(type => type is { IsAbstract: false, IsClass: true } && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetConstructor(Type.EmptyTypes) is not null)
+            .Where(type => type is { IsAbstract: false, IsClass: true } && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetConstructor(Type.EmptyTypes) is not null
+                && type.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
+            .OrderBy(type => type.Name, StringComparer.Ordinal);
+
+    /// <summary>Every rule class, registered or not (a rule of a merged family can run alone): one per rule id.</summary>
+    private static IEnumerable<Type> OurRuleTypes()
+        => LoadableTypes(OurAssembly)
+            .Where(type => type is { IsAbstract: false, IsClass: true } && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetConstructor(Type.EmptyTypes) is not null
+                && type.Name.StartsWith("OWN", StringComparison.Ordinal))
             .OrderBy(type => type.Name, StringComparer.Ordinal);
 
     private static IEnumerable<Type> LoadableTypes(Assembly assembly)

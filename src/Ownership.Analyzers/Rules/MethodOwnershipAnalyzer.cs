@@ -11,20 +11,13 @@ namespace Ownership.Analyzers.Rules;
 /// The plumbing shared by the rules that read a method's ownership (OWN1xx, OWN5xx): one model
 /// per compilation, the model's answer per body, and the rule's own reading of it.
 /// </summary>
+#pragma warning disable RS1025, RS1026 // RuleFamilies configures the context
 public abstract class MethodOwnershipAnalyzer : DiagnosticAnalyzer
 {
-    public sealed override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var model = OwnershipModel.For(start.Compilation);
-            start.RegisterOperationBlockAction(block => AnalyzeBlock(block, model));
-        });
-    }
+    public sealed override void Initialize(AnalysisContext context) => RuleFamilies.RegisterMethodRules(context, new[] { this });
 
-    private void AnalyzeBlock(OperationBlockAnalysisContext context, OwnershipModel model)
+    /// <summary>One operation block: its flow is computed once (shared by the model), then read by each rule.</summary>
+    internal static void AnalyzeBlock(OperationBlockAnalysisContext context, OwnershipModel model, MethodOwnershipAnalyzer[] rules)
     {
         if (context.OwningSymbol is not IMethodSymbol method)
         {
@@ -54,7 +47,13 @@ public abstract class MethodOwnershipAnalyzer : DiagnosticAnalyzer
             var body = model.GetBodyOwnership(block, method, options, context.CancellationToken);
             foreach (var function in body.Functions)
             {
-                Analyze(context, model, function);
+                foreach (var rule in rules)
+                {
+                    using (RuleTelemetry.Measure(rule))
+                    {
+                        rule.Analyze(context, model, function);
+                    }
+                }
             }
         }
     }

@@ -11,32 +11,16 @@ namespace Ownership.Analyzers.Rules;
 /// compilation, the model's answer per type, and the rule's reading of it. Silent for a type
 /// with invalid code.
 /// </summary>
-public abstract class TypeOwnershipAnalyzer : DiagnosticAnalyzer
+#pragma warning disable RS1025, RS1026 // RuleFamilies configures the context
+public abstract class TypeOwnershipAnalyzer : DiagnosticAnalyzer, ITypeEndRule
 {
-    public sealed override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var model = OwnershipModel.For(start.Compilation);
-            RegisterAtTypeEnd(start, model, symbolEnd => AnalyzeType(symbolEnd, model));
-        });
-    }
+    public sealed override void Initialize(AnalysisContext context) => RuleFamilies.RegisterTypeEndRules(context, new ITypeEndRule[] { this });
 
-    /// <summary>
-    /// Runs <paramref name="action"/> at the end of each type, after the driver has bound its
-    /// bodies: the model then reads them from the driver's semantic model (adopted here) instead
-    /// of binding them a second time. Every rule that reads a type's ownership registers this way.
-    /// </summary>
-    internal static void RegisterAtTypeEnd(CompilationStartAnalysisContext start, OwnershipModel model, System.Action<SymbolAnalysisContext> action)
-        => start.RegisterSymbolStartAction(
-            symbolStart =>
-            {
-                symbolStart.RegisterOperationBlockAction(block => model.Summaries.Adopt(block.OperationBlocks.IsEmpty ? null : block.OperationBlocks[0].SemanticModel));
-                symbolStart.RegisterSymbolEndAction(action);
-            },
-            SymbolKind.NamedType);
+    bool ITypeEndRule.TryPrepare(Compilation compilation, OwnershipModel model, out System.Action<SymbolAnalysisContext> atTypeEnd)
+    {
+        atTypeEnd = symbolEnd => AnalyzeType(symbolEnd, model);
+        return true;
+    }
 
     private void AnalyzeType(SymbolAnalysisContext context, OwnershipModel model)
     {

@@ -10,7 +10,8 @@ namespace Ownership.Analyzers.Tests.Verifiers;
 internal static class AllAnalyzers
 {
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(RuleIdentifiers).Assembly.GetTypes()
-        .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type))
+        // What a host loads: the analyzers with [DiagnosticAnalyzer] (the rule families and the stand-alone rules).
+        .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
         .OrderBy(type => type.FullName, StringComparer.Ordinal)
         .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
         .ToImmutableArray();

@@ -16,20 +16,19 @@ namespace Ownership.Analyzers.Rules.Cycles;
 /// its release of the closing member, so the finding shows live in the IDE (no compilation-end
 /// action); the graph chooses the closing edge from the cycle alone, so each cycle is reported once.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class OWN601OwnershipCycleAnalyzer : DiagnosticAnalyzer
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
+public sealed class OWN601OwnershipCycleAnalyzer : DiagnosticAnalyzer, ITypeEndRule
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN601);
 
-    public override void Initialize(AnalysisContext context)
+    public override void Initialize(AnalysisContext context) => RuleFamilies.RegisterTypeEndRules(context, new ITypeEndRule[] { this });
+
+    bool ITypeEndRule.TryPrepare(Compilation compilation, OwnershipModel model, out System.Action<SymbolAnalysisContext> atTypeEnd)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var model = OwnershipModel.For(start.Compilation);
-            TypeOwnershipAnalyzer.RegisterAtTypeEnd(start, model, symbolEnd => AnalyzeType(symbolEnd, model));
-        });
+        atTypeEnd = symbolEnd => AnalyzeType(symbolEnd, model);
+        return true;
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context, OwnershipModel model)

@@ -19,26 +19,26 @@ namespace Ownership.Analyzers.Rules.Cycles;
 /// the member into a <c>WeakReference&lt;T&gt;</c> changes every read into a <c>TryGetTarget</c>
 /// whose "gone" path only the author can write.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class OWN602NativePeerStrongReferenceAnalyzer : DiagnosticAnalyzer
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
+public sealed class OWN602NativePeerStrongReferenceAnalyzer : DiagnosticAnalyzer, ITypeEndRule
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN602);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            // Projects without Foundation.NSObject pay nothing.
-            if (NativePeerTypes.TryCreate(start.Compilation) is not { } peers)
-            {
-                return;
-            }
+    public override void Initialize(AnalysisContext context) => RuleFamilies.RegisterTypeEndRules(context, new ITypeEndRule[] { this });
 
-            var model = OwnershipModel.For(start.Compilation);
-            TypeOwnershipAnalyzer.RegisterAtTypeEnd(start, model, symbolEnd => AnalyzeType(symbolEnd, model, peers));
-        });
+    bool ITypeEndRule.TryPrepare(Compilation compilation, OwnershipModel model, out System.Action<SymbolAnalysisContext> atTypeEnd)
+    {
+        // Projects without Foundation.NSObject pay nothing.
+        if (NativePeerTypes.TryCreate(compilation) is not { } peers)
+        {
+            atTypeEnd = null!;
+            return false;
+        }
+
+        atTypeEnd = symbolEnd => AnalyzeType(symbolEnd, model, peers);
+        return true;
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context, OwnershipModel model, NativePeerTypes peers)

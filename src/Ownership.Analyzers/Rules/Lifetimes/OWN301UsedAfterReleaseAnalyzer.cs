@@ -11,7 +11,9 @@ namespace Ownership.Analyzers.Rules.Lifetimes;
 /// passed as a resource, handed on) where it is released on every path that reaches the use —
 /// by its own release, a method that disposes it, or the object that owned it.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN301UsedAfterReleaseAnalyzer : MethodOwnershipAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN301);

@@ -16,7 +16,9 @@ namespace Ownership.Analyzers.Rules.Lifetimes;
 /// Silent for the safe idioms (see docs/rules/OWN302.md): <c>Close</c> then <c>Dispose</c>, a wrapper and
 /// its inner stream, an early <c>Dispose</c> inside a <c>using</c>, a safety-net release in <c>finally</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN302ReleasedTwiceAnalyzer : MethodOwnershipAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN302);

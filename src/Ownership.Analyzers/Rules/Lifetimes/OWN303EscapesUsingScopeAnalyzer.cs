@@ -14,7 +14,9 @@ namespace Ownership.Analyzers.Rules.Lifetimes;
 /// outlives the scope still refers to it — the resource itself returned or stored, or (in a
 /// method that is not async) an un-awaited task, a deferred query or a lambda that uses it.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN303EscapesUsingScopeAnalyzer : MethodOwnershipAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN303);

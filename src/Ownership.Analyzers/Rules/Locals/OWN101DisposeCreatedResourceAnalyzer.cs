@@ -12,7 +12,9 @@ namespace Ownership.Analyzers.Rules.Locals;
 /// OWN101: a resource this method created and stored in a local is still owned on some path
 /// that leaves the method (or the local's scope).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN101DisposeCreatedResourceAnalyzer : MethodOwnershipAnalyzer
 {
     /// <summary>Diagnostic property: the fix may add <c>using</c> (nothing else releases or hands the value on).</summary>

@@ -11,7 +11,9 @@ namespace Ownership.Analyzers.Rules.Locals;
 /// OWN102: a resource is created and never stored anywhere — dropped by an expression statement,
 /// a discard, an argument to a non-owning parameter, or a call on a temporary.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN102CreatedResourceDiscardedAnalyzer : MethodOwnershipAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN102);

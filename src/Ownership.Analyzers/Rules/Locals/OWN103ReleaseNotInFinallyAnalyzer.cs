@@ -17,7 +17,9 @@ namespace Ownership.Analyzers.Rules.Locals;
 /// Every kind of resource: the exception-path question is the same for a stream, a rented
 /// array, native memory and a GCHandle (OWN501–OWN504 answer the normal paths for those).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN103);

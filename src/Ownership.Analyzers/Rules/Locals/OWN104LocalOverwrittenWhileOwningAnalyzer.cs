@@ -8,7 +8,9 @@ using Ownership.Analyzers.Model;
 namespace Ownership.Analyzers.Rules.Locals;
 
 /// <summary>OWN104: a local is assigned a new value while it still holds a resource it owns.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN104LocalOverwrittenWhileOwningAnalyzer : MethodOwnershipAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN104);

@@ -11,7 +11,9 @@ namespace Ownership.Analyzers.Rules.Locals;
 /// OWN105: in an async function, a resource this method owns that implements
 /// <c>IAsyncDisposable</c> is released with the synchronous <c>Dispose</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN105AsyncDisposableDisposedSynchronouslyAnalyzer : MethodOwnershipAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN105);

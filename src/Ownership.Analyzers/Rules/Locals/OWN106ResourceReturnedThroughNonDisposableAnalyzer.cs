@@ -10,7 +10,9 @@ namespace Ownership.Analyzers.Rules.Locals;
 /// OWN106: a member returns a resource it created through a type that is not disposable (the
 /// caller cannot see the duty to release it), or a property creates a new resource on every get.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN106ResourceReturnedThroughNonDisposableAnalyzer : MethodOwnershipAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN106);

@@ -14,6 +14,7 @@ namespace Ownership.Analyzers.Rules.Pools;
 /// The same model answer as OWN101's, for another kind of resource. A release skipped only when
 /// an exception is thrown is OWN103's finding, as it is for disposables.
 /// </summary>
+#pragma warning disable RS1025, RS1026 // RuleFamilies configures the context
 public abstract class HandleOwnershipAnalyzer : MethodOwnershipAnalyzer
 {
     /// <summary>Diagnostic property: nothing releases or hands the value on, so a release in <c>finally</c> fixes it.</summary>

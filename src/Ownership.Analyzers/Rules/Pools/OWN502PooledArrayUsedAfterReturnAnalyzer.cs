@@ -11,7 +11,9 @@ namespace Ownership.Analyzers.Rules.Pools;
 /// OWN502: a rented array (or a span over it) is used, handed on or returned again after it was
 /// returned to its pool on every path that reaches the use.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN502PooledArrayUsedAfterReturnAnalyzer : MethodOwnershipAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN502);

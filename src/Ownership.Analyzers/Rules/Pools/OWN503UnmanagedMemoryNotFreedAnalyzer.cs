@@ -13,7 +13,9 @@ namespace Ownership.Analyzers.Rules.Pools;
 /// <c>NativeMemory.Alloc</c> / <c>AlignedAlloc</c> is still owned on some path that leaves the
 /// method, or is freed by the free of another allocator.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN503UnmanagedMemoryNotFreedAnalyzer : HandleOwnershipAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN503);

@@ -11,7 +11,9 @@ namespace Ownership.Analyzers.Rules.Roots;
 /// instance (a static event, a static member, an injected or handed-in object), and the type never
 /// removes it: the publisher keeps the instance alive.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN401EventHandlerNeverUnsubscribedAnalyzer : TypeRootsAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN401);

@@ -11,7 +11,9 @@ namespace Ownership.Analyzers.Rules.Roots;
 /// publisher that outlives the instance. No expression can name that delegate again, so it can
 /// never be removed, and the publisher keeps the instance alive.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN402AnonymousHandlerOnLongerLivedEventAnalyzer : TypeRootsAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN402);

@@ -14,7 +14,9 @@ namespace Ownership.Analyzers.Rules.Roots;
 /// the rooting facts are <see cref="TimerRoots"/>'. OWN201/OWN202 leave such a member to this rule,
 /// and their fixes (implement <c>IDisposable</c>, add the release) fix it too.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN405TimerRootsItsOwnerAnalyzer : TypeOwnershipAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN405);

@@ -10,17 +10,15 @@ namespace Ownership.Analyzers.Rules.Roots;
 /// The plumbing shared by the root rules that read a type's subscriptions (OWN401, OWN402): one
 /// model per compilation, the model's roots per type. Silent for a type with invalid code.
 /// </summary>
-public abstract class TypeRootsAnalyzer : DiagnosticAnalyzer
+#pragma warning disable RS1025, RS1026 // RuleFamilies configures the context
+public abstract class TypeRootsAnalyzer : DiagnosticAnalyzer, ITypeEndRule
 {
-    public sealed override void Initialize(AnalysisContext context)
+    public sealed override void Initialize(AnalysisContext context) => RuleFamilies.RegisterTypeEndRules(context, new ITypeEndRule[] { this });
+
+    bool ITypeEndRule.TryPrepare(Compilation compilation, OwnershipModel model, out System.Action<SymbolAnalysisContext> atTypeEnd)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var model = OwnershipModel.For(start.Compilation);
-            TypeOwnershipAnalyzer.RegisterAtTypeEnd(start, model, symbolEnd => AnalyzeType(symbolEnd, model));
-        });
+        atTypeEnd = symbolEnd => AnalyzeType(symbolEnd, model);
+        return true;
     }
 
     private void AnalyzeType(SymbolAnalysisContext context, OwnershipModel model)

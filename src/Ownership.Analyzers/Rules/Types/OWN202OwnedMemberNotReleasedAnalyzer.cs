@@ -9,7 +9,9 @@ using Ownership.Analyzers.Model.Types;
 namespace Ownership.Analyzers.Rules.Types;
 
 /// <summary>OWN202: a disposable type stores a resource it created and never releases it.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN202OwnedMemberNotReleasedAnalyzer : TypeOwnershipAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN202);

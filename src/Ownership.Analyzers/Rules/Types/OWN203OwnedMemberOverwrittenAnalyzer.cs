@@ -16,7 +16,9 @@ namespace Ownership.Analyzers.Rules.Types;
 /// (DESIGN §4.2): one-time initialisation and Open/Close lifecycles are not reported; a member
 /// released anywhere outside disposal, a null guard or `??=` before the store keeps it silent.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN203OwnedMemberOverwrittenAnalyzer : TypeOwnershipAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN203);

@@ -13,7 +13,9 @@ namespace Ownership.Analyzers.Rules.Types;
 /// container, another object's member, a shared instance. A constructor parameter stored and
 /// released is not reported: that is how a wrapper takes ownership (DESIGN §4.1).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN204BorrowedResourceReleasedAnalyzer : TypeOwnershipAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN204);

@@ -11,7 +11,9 @@ namespace Ownership.Analyzers.Rules.Types;
 /// OWN205: a member holds created and borrowed resources alike, and the type releases it without
 /// an ownership flag — so it sometimes disposes what it was only lent.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
 public sealed class OWN205MemberOwnedAndBorrowedAnalyzer : TypeOwnershipAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN205);

@@ -16,8 +16,10 @@ namespace Ownership.Analyzers.Rules.Types;
 /// managed members released on the finalizer path. Reads the type's <see cref="DisposeShape"/> and,
 /// for the finalizer path, the releases the ownership model recorded.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class OWN207DisposePatternMisuseAnalyzer : DiagnosticAnalyzer
+// Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
+// other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
+#pragma warning disable RS1001, RS1025, RS1026 // no [DiagnosticAnalyzer]: hosts load the family; RuleFamilies configures the context
+public sealed class OWN207DisposePatternMisuseAnalyzer : DiagnosticAnalyzer, ITypeEndRule
 {
     /// <summary>The diagnostic property that names the case; the fix reads it.</summary>
     public const string CaseProperty = "Case";
@@ -27,15 +29,12 @@ public sealed class OWN207DisposePatternMisuseAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN207);
 
-    public override void Initialize(AnalysisContext context)
+    public override void Initialize(AnalysisContext context) => RuleFamilies.RegisterTypeEndRules(context, new ITypeEndRule[] { this });
+
+    bool ITypeEndRule.TryPrepare(Compilation compilation, OwnershipModel model, out System.Action<SymbolAnalysisContext> atTypeEnd)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var model = OwnershipModel.For(start.Compilation);
-            TypeOwnershipAnalyzer.RegisterAtTypeEnd(start, model, symbolEnd => Analyze(symbolEnd, model));
-        });
+        atTypeEnd = symbolEnd => Analyze(symbolEnd, model);
+        return true;
     }
 
     private static void Analyze(SymbolAnalysisContext context, OwnershipModel model)
