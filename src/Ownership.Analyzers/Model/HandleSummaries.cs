@@ -161,7 +161,7 @@ internal sealed class HandleSummaries
         var decision = GetParameterFate(method, parameter, depth - 1) switch
         {
             ParameterFate.Taken => ArgumentDecision.Transfer,
-            ParameterFate.Returned => ArgumentDecision.Alias,
+            ParameterFate.Returned or ParameterFate.MayBeReturned => ArgumentDecision.Alias,
             ParameterFate.Kept => ArgumentDecision.Keep,
             _ => CallShape.DecideForHandle(_model.Knowledge, method, parameter),
         };

@@ -34,8 +34,9 @@ internal sealed partial class MethodSummaries
             {
                 case ParameterFate.Taken:
                     return ParameterFate.Taken;
-                case ParameterFate.Returned:
-                    return ParameterFate.Returned;
+                case ParameterFate.Returned or ParameterFate.MayBeReturned:
+                    // Through an interface the caller cannot know which implementation runs: at most an assumption.
+                    return ParameterFate.MayBeReturned;
                 case null:
                     kept = false;
                     break;

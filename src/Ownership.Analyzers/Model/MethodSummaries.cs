@@ -13,6 +13,12 @@ internal enum ParameterFate
     /// <summary>Only used: the caller still owns what it passed.</summary>
     Kept,
 
+    /// <summary>
+    /// Handed to a call nothing is known about whose result is returned: the result may wrap the
+    /// argument (an assumption, see <see cref="ArgumentDecision.AssumedAlias"/>).
+    /// </summary>
+    MayBeReturned,
+
     /// <summary>Returned (or wrapped in what is returned): the result stands for the argument.</summary>
     Returned,
 
@@ -349,7 +355,7 @@ internal sealed partial class MethodSummaries
         return CallShape.Decide(_model.Knowledge, method, argument.Parameter, resultIsResource) switch
         {
             ArgumentDecision.Keep => ParameterFate.Kept,
-            ArgumentDecision.Alias => ParameterFate.Returned,
+            ArgumentDecision.Alias => ParameterFate.MayBeReturned,
             _ => ParameterFate.Taken,
         };
     }

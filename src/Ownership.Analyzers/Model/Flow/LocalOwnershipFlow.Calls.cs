@@ -167,6 +167,8 @@ internal sealed partial class LocalOwnershipFlow
                 return ArgumentDecision.Transfer;
             case ParameterFate.Returned:
                 return resultIsResource ? ArgumentDecision.Alias : ArgumentDecision.Transfer;
+            case ParameterFate.MayBeReturned:
+                return resultIsResource ? ArgumentDecision.AssumedAlias : ArgumentDecision.Transfer;
             case ParameterFate.Kept:
                 return ArgumentDecision.Keep;
         }
@@ -276,7 +278,7 @@ internal sealed partial class LocalOwnershipFlow
         return _model.HandleSummaries.GetParameterFate(method, parameter, MethodSummaries.MaxDepth) switch
         {
             ParameterFate.Taken => ArgumentDecision.Transfer,
-            ParameterFate.Returned => ArgumentDecision.Alias,
+            ParameterFate.Returned or ParameterFate.MayBeReturned => ArgumentDecision.Alias,
             ParameterFate.Kept => ArgumentDecision.Keep,
             _ => CallShape.DecideForHandle(_knowledge, method, parameter),
         };

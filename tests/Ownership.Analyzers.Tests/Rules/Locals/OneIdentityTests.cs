@@ -99,6 +99,25 @@ public class OneIdentityTests
         """);
 
     [Fact]
+    public Task Results_through_an_interface_are_at_most_an_assumed_alias() => Verify<OWN303EscapesUsingScopeAnalyzer>.Diagnostics(Usings + """
+        interface IParser { IDisposable Parse(Stream input); }
+        sealed class Parser : IParser
+        {
+            private readonly IParser _inner;
+            public Parser(IParser inner) => _inner = inner;
+            public IDisposable Parse(Stream input) => _inner.Parse(input);
+        }
+        class C
+        {
+            IDisposable Load(IParser parser, string path)
+            {
+                using var file = File.OpenRead(path);
+                return parser.Parse(file);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Results_known_to_be_the_argument_still_escape_their_using_scope() => Verify<OWN303EscapesUsingScopeAnalyzer>.Diagnostics(Usings + """
         class C
         {
