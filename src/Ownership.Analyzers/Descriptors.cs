@@ -190,7 +190,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor OWN405 = Create(
         RuleIdentifiers.TimerRootsItsOwner,
         "Timer is never disposed and roots its callback target",
-        "'{0}' owns the timer '{1}', whose callback {2} keeps this instance alive, and never disposes or stops it: the timer keeps running, and keeps calling the instance, after its owner is done with it",
+        "'{0}' owns the timer '{1}' and never disposes or stops it; its callback, {2}, keeps this instance alive: the timer keeps running, and keeps calling the instance, after its owner is done with it",
         RuleCategories.Roots,
         DiagnosticSeverity.Warning,
         "A scheduled System.Threading.Timer, an enabled System.Timers.Timer and an awaited PeriodicTimer are rooted by the runtime's timer queue, and through their callback they root the object the callback belongs to. Until the timer is disposed (or stopped), neither is collected and the callback keeps running. Dispose the timer where its owner is released.");
