@@ -58,6 +58,18 @@ def build_analyzers():
     return dll
 
 
+def default_severities():
+    """(rule id, severity) of every rule, from the release tracking files."""
+    for name in ("AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md"):
+        path = ROOT / "src" / "Ownership.Analyzers" / name
+        if not path.exists():
+            continue
+        for line in path.read_text().splitlines():
+            cells = [cell.strip() for cell in line.split("|")]
+            if len(cells) >= 3 and cells[0].startswith("OWN") and cells[0][3:].isdigit():
+                yield cells[0], {"Warning": "warning", "Info": "suggestion", "Error": "error", "Hidden": "silent"}.get(cells[2], "warning")
+
+
 def read_sarif(path, checkout):
     with open(path, encoding="utf-8-sig") as handle:
         log = json.load(handle)
@@ -94,6 +106,9 @@ def cmd_run(args):
         logs.mkdir()
         config = temp / "ownership.globalconfig"
         options = ["is_global = true", "global_level = 100"]
+        # Every rule at its default severity, by id: a library's own .editorconfig may silence
+        # all analyzers in bulk (dotnet_analyzer_diagnostic.severity), which an id-specific entry overrides.
+        options += [f"dotnet_diagnostic.{rule}.severity = {severity}" for rule, severity in default_severities()]
         # Info rules are written to the log too: their precision is measured as well.
         options += [line for line in args.option]
         config.write_text("\n".join(options) + "\n")
@@ -111,7 +126,7 @@ def cmd_run(args):
                        f"-p:CustomAfterMicrosoftCommonTargets={targets}", "-p:TreatWarningsAsErrors=false",
                        "-p:GenerateDocumentationFile=false", "-p:NuGetAudit=false",
                        "-p:ContinuousIntegrationBuild=false",
-                       "-p:RestoreIgnoreFailedSources=true", "-p:EnablePackageValidation=false"]
+                       "-p:RestoreIgnoreFailedSources=true", "-p:EnablePackageValidation=false", "-p:WarningsAsErrors="]
             if args.framework:
                 command.append(f"-p:TargetFrameworks={args.framework}")
             command += args.msbuild
@@ -126,6 +141,9 @@ def cmd_run(args):
             crashes = [l for l in result.stdout.splitlines() if "AD0001" in l]
             for line in crashes[:10]:
                 print("AD0001: " + line.strip(), file=sys.stderr)
+        if not any(logs.glob("*.sarif")):
+            print("no SARIF log was written: the compiler never ran (see the build output above)", file=sys.stderr)
+            status = 1
         findings = {}
         for sarif in sorted(logs.glob("*.sarif")):
             for rule, level, file, line, message in read_sarif(sarif, checkout):
