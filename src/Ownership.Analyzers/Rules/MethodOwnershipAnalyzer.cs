@@ -60,6 +60,15 @@ public abstract class MethodOwnershipAnalyzer : DiagnosticAnalyzer
 
     private protected abstract void Analyze(OperationBlockAnalysisContext context, OwnershipModel model, FunctionOwnership function);
 
+    /// <summary>
+    /// Which path loses it, in words: "it is still owned at the return on line 12", "… at the end of
+    /// the method (line 20)"; without a known exit, "some paths leave the method while it still owns it".
+    /// </summary>
+    internal static string DescribeExit(Allocation allocation)
+        => allocation.Exit is { } exit
+            ? $"it is still owned at {exit.Description} on line {exit.Location.GetLineSpan().StartLinePosition.Line + 1}"
+            : "some paths leave the method while it still owns it";
+
     /// <summary>A short name for the resource in messages: its local, else its type (<c>byte[]</c>, <c>void*</c> have no simple name).</summary>
     private protected static string NameOf(Allocation allocation)
         => allocation.Local?.Name ?? (allocation.Type.Name.Length > 0 ? allocation.Type.Name : allocation.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));

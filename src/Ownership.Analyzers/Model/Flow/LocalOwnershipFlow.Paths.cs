@@ -293,15 +293,18 @@ internal sealed partial class LocalOwnershipFlow
         }
 
         FlowState? current = state;
+        var source = _block;
         foreach (var region in branch.FinallyRegions)
         {
             current = RunFinally(region, current);
+            _block = source;
             if (current is null)
             {
                 return;
             }
         }
 
+        _exit = branch;
         foreach (var region in branch.LeavingRegions)
         {
             ClearRegion(region, current);
@@ -328,8 +331,11 @@ internal sealed partial class LocalOwnershipFlow
         if (branch.Destination.Kind == BasicBlockKind.Exit)
         {
             LeaveFunction(current);
+            _exit = null;
             return;
         }
+
+        _exit = null;
 
         results.Add((branch.Destination.Ordinal, current));
     }
@@ -409,6 +415,10 @@ internal sealed partial class LocalOwnershipFlow
         if (_recording)
         {
             _allocations[allocation].RecordLoss(kind, site);
+            if (kind == LossKind.LeftOwned && _exit is { } branch)
+            {
+                _allocations[allocation].RecordExit(ExitOf(_block, branch, branch.Destination?.Kind == BasicBlockKind.Exit));
+            }
         }
     }
 }

@@ -49,6 +49,9 @@ internal sealed partial class LocalOwnershipFlow
     private int _budget;
     private bool _recording;
     private BasicBlock? _block;
+
+    /// <summary>The branch being followed while regions are left and the function exits (for <see cref="Allocation.Exit"/>).</summary>
+    private ControlFlowBranch? _exit;
     private IIsPatternOperation? _branchPattern;
     private readonly Dictionary<ControlFlowRegion, FlowState> _tryVariables = new();
 

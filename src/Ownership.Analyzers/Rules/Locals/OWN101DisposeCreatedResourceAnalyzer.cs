@@ -52,13 +52,20 @@ public sealed class OWN101DisposeCreatedResourceAnalyzer : MethodOwnershipAnalyz
             group.Sort((a, b) => a.Creation.Syntax.SpanStart.CompareTo(b.Creation.Syntax.SpanStart));
             var first = group[0];
             var never = group.TrueForAll(a => !a.IsEverReleasedOrTransferred);
+            var lost = group.Find(a => a.Exit is not null) ?? first;
             var how = never
                 ? "anywhere: it is never disposed, returned or handed to an owner"
-                : "on every path: some paths leave the method while it still owns it";
+                : "on every path: " + DescribeExit(lost);
             var properties = never
                 ? ImmutableDictionary<string, string?>.Empty.Add(NeverReleasedProperty, "true")
                 : ImmutableDictionary<string, string?>.Empty;
-            var others = group.Skip(1).Select(a => a.Creation.Syntax.GetLocation());
+            // The other creating arms, then the exit that loses it.
+            var others = group.Skip(1).Select(a => a.Creation.Syntax.GetLocation()).ToList();
+            if (!never && lost.Exit is { } exit)
+            {
+                others.Add(exit.Location);
+            }
+
             context.ReportOwnership(Diagnostic.Create(Descriptors.OWN101, first.Creation.Syntax.GetLocation(), others, properties, NameOf(first), how));
         }
     }

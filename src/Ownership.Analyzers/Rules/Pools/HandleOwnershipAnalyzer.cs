@@ -67,7 +67,8 @@ public abstract class HandleOwnershipAnalyzer : MethodOwnershipAnalyzer
                 }
             }
 
-            context.ReportOwnership(Diagnostic.Create(Descriptor, allocation.Creation.Syntax.GetLocation(), properties, MessageArguments(allocation, how)));
+            var exits = allocation.Loss == LossKind.LeftOwned && allocation.IsEverReleasedOrTransferred && allocation.Exit is { } exit ? new[] { exit.Location } : null;
+            context.ReportOwnership(Diagnostic.Create(Descriptor, allocation.Creation.Syntax.GetLocation(), exits, properties, MessageArguments(allocation, how)));
         }
     }
 
@@ -84,7 +85,7 @@ public abstract class HandleOwnershipAnalyzer : MethodOwnershipAnalyzer
             case LossKind.LeftOwned when !allocation.IsEverReleasedOrTransferred:
                 return $"is never {Released} or handed on";
             case LossKind.LeftOwned:
-                return $"is not {Released} on every path: some paths leave the method while it still owns it";
+                return $"is not {Released} on every path: {MethodOwnershipAnalyzer.DescribeExit(allocation)}";
             default:
                 return null;
         }

@@ -51,7 +51,7 @@ public class OneIdentityTests
         """);
 
     [Fact]
-    public Task Several_creating_arms_lost_are_one_finding_with_the_other_arms_as_additional_locations()
+    public Task Several_creating_arms_lost_are_one_finding_with_the_other_arms_and_the_exit_as_additional_locations()
     {
         var test = new CSharpAnalyzerTest<OWN101DisposeCreatedResourceAnalyzer, DefaultVerifier>
         {
@@ -63,7 +63,7 @@ public class OneIdentityTests
                         HashAlgorithm? hash = name switch { "a" => {|#0:SHA256.Create()|}, "b" => {|#1:SHA384.Create()|}, _ => null };
                         if (name.Length > 3)
                         {
-                            return;
+                            {|#2:return|};
                         }
 
                         using var _ = hash;
@@ -72,8 +72,8 @@ public class OneIdentityTests
                 """,
             ReferenceAssemblies = TestReferences.Default,
         };
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.OWN101).WithLocation(0).WithLocation(1)
-            .WithArguments("hash", "on every path: some paths leave the method while it still owns it"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.OWN101).WithLocation(0).WithLocation(1).WithLocation(2)
+            .WithArguments("hash", "on every path: it is still owned at the return on line 9"));
         return test.RunAsync();
     }
 
