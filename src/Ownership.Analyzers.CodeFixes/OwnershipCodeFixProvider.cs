@@ -26,6 +26,10 @@ public abstract class OwnershipCodeFixProvider : CodeFixProvider
     private protected virtual SyntaxNode FindNode(SyntaxNode root, TextSpan span)
         => root.FindNode(span, getInnermostNodeForTie: true);
 
+    /// <summary>This provider's fix, for a provider that offers it on another rule's diagnostic.</summary>
+    internal Task<Document?> ApplyAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => FixAsync(document, node, diagnostic, cancellationToken);
+
     public sealed override FixAllProvider GetFixAllProvider() => SequentialFixAllProvider.Create(FixAsync);
 
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)

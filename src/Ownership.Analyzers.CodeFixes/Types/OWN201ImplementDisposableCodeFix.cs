@@ -24,7 +24,7 @@ namespace Ownership.Analyzers.CodeFixes.Types;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OWN201ImplementDisposableCodeFix))]
 public sealed class OWN201ImplementDisposableCodeFix : OwnershipCodeFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.OwningTypeNotDisposable, RuleIdentifiers.TimerRootsItsOwner);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.OwningTypeNotDisposable);
 
     private protected override string Title => "Implement IDisposable and release the owned members";
 

@@ -22,7 +22,7 @@ namespace Ownership.Analyzers.CodeFixes.Types;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OWN202AddReleaseCodeFix))]
 public sealed class OWN202AddReleaseCodeFix : OwnershipCodeFixProvider
 {
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.OwnedMemberNotReleased, RuleIdentifiers.TimerRootsItsOwner);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.OwnedMemberNotReleased);
 
     private protected override string Title => "Release the member in Dispose";
 

@@ -51,4 +51,11 @@ public class RuleFamilyTests
             long Dropped(string path) => {|OWN102:File.OpenRead(path)|}.Length;
         }
         """, "dotnet_diagnostic.OWN101.severity = none\ndotnet_diagnostic.OWN103.severity = none\n");
+
+    [Fact]
+    public void Every_diagnostic_has_at_most_one_code_fix_provider()
+    {
+        var ids = AllAnalyzers.CodeFixes.SelectMany(fix => fix.FixableDiagnosticIds).ToList();
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+    }
 }

@@ -1,3 +1,4 @@
+using Ownership.Analyzers.CodeFixes.Roots;
 using Ownership.Analyzers.CodeFixes.Types;
 using Ownership.Analyzers.Rules.Roots;
 using Ownership.Analyzers.Tests.Verifiers;
@@ -159,7 +160,7 @@ public class OWN405Tests
 
     [Fact]
     public Task In_a_disposable_type_the_fix_disposes_the_timer_in_Dispose()
-        => VerifyFix<OWN405TimerRootsItsOwnerAnalyzer, OWN202AddReleaseCodeFix>.Fix(Usings + """
+        => VerifyFix<OWN405TimerRootsItsOwnerAnalyzer, OWN405DisposeTimerCodeFix>.Fix(Usings + """
             sealed class Refresher : IDisposable
             {
                 private readonly Stream _log = File.OpenWrite("log");
@@ -186,7 +187,7 @@ public class OWN405Tests
 
     [Fact]
     public Task In_a_type_that_is_not_disposable_the_fix_implements_IDisposable()
-        => VerifyFix<OWN405TimerRootsItsOwnerAnalyzer, OWN201ImplementDisposableCodeFix>.Fix(Usings + """
+        => VerifyFix<OWN405TimerRootsItsOwnerAnalyzer, OWN405DisposeTimerCodeFix>.Fix(Usings + """
             sealed class Poller
             {
                 private readonly Timer {|OWN405:_timer|};
