@@ -47,6 +47,7 @@ internal static class BclOwnershipTable
         yield return new("System.Timers.Timer", "Dispose(bool) disposes the internal threading timer") { DisposeReleases = "its internal timer" };
 
         // ---- Abstract bases whose own Dispose(bool) releases nothing (OWN206: no base call needed) ----
+        yield return new("System.Buffers.MemoryManager`1", "its Dispose(bool) is abstract: IDisposable.Dispose only calls it and GC.SuppressFinalize; Memory returns a Memory<T> backed by the manager itself") { BaseDisposeIsEmpty = true, AliasingMembers = Names("Memory") };
         yield return new("System.IO.Stream", "Stream.Dispose(bool) is empty; Close() and Dispose() only call it; DisposeAsync() only calls Dispose()") { BaseDisposeIsEmpty = true, DisposeAsyncOnlyCallsDispose = true };
         yield return new("System.Data.Common.DbDataReader", "Dispose(bool) only calls the virtual Close(); it owns nothing itself; DisposeAsync() only calls Dispose()") { BaseDisposeIsEmpty = true, DisposeAsyncOnlyCallsDispose = true };
         yield return new("System.Data.Common.DbConnection", "DisposeAsync() only calls Dispose(); its Dispose(bool) is Component's") { DisposeAsyncOnlyCallsDispose = true, BaseDisposeIsEmpty = true };
@@ -179,6 +180,8 @@ internal static class BclOwnershipTable
         yield return new("System.Threading.Channels.ChannelWriter`1", "WriteAsync/TryWrite queue the item for the channel's reader, which owns it from then on") { OwningMethods = Names("WriteAsync", "TryWrite") };
         yield return new("System.Threading.Interlocked", "Exchange/CompareExchange store the value in the referenced location, which owns it from then on") { OwningMethods = Names("Exchange", "CompareExchange") };
         yield return new("System.Threading.Volatile", "Write stores the value in the referenced location") { OwningMethods = Names("Write") };
+        yield return new("System.Reactive.Subjects.Subject`1", "Dispose only drops the observer list and marks the subject disposed (memory only); OnCompleted already detaches the observers") { NoDisposalNeeded = true, ExactTypeOnly = true };
+        yield return new("System.Net.Security.SslStreamCertificateContext", "Create keeps the certificate and its chain for the context's lifetime") { OwningMethods = Names("Create") };
         yield return new("System.Reactive.Disposables.CompositeDisposable", "disposes every item it holds") { OwningMethods = Names("Add"), Constructors = ConstructorOwnership.Always };
 
         foreach (var entry in HandleEntries())

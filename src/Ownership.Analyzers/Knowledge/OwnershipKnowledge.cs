@@ -323,6 +323,20 @@ internal sealed partial class OwnershipKnowledge
     public bool DisposeAsyncOnlyCallsDispose(INamedTypeSymbol type)
         => _facts.TryGetValue(type.OriginalDefinition, out var facts) && facts.DisposeAsyncOnlyCallsDispose;
 
+    /// <summary>The member's result is a view of its receiver (see <see cref="TypeFacts.AliasingMembers"/>).</summary>
+    public bool IsAliasingMember(ISymbol member)
+    {
+        foreach (var facts in FactsForMember(member))
+        {
+            if (facts.AliasingMembers.Contains(member.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A wrapper whose own state is managed (see <see cref="TypeFacts.ManagedWrapper"/>).</summary>
     public bool IsManagedWrapper(ITypeSymbol type)
         => FactsFor(type, includeBases: false) is { ManagedWrapper: true };

@@ -77,6 +77,9 @@ internal sealed class TypeFacts
     /// </summary>
     public bool DisposeAsyncOnlyCallsDispose { get; init; }
 
+    /// <summary>Members whose result is a view of the receiver itself (<c>MemoryManager&lt;T&gt;.Memory</c>): it stands for the receiver.</summary>
+    public ImmutableHashSet<string> AliasingMembers { get; init; } = ImmutableHashSet<string>.Empty;
+
     /// <summary>Methods (and property getters) whose result the caller owns.</summary>
     public ImmutableHashSet<string> CreatingMembers { get; init; } = ImmutableHashSet<string>.Empty;
 

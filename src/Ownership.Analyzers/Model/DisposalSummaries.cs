@@ -210,7 +210,11 @@ internal sealed partial class DisposalSummaries
             case ILocalReferenceOperation:
                 if (!OwnershipKnowledge.IsReleaseMethod(target))
                 {
-                    return false;
+                    // A call on an instance of a type that holds nothing to release (a SemaphoreSlim's
+                    // Release, a lock token's) cannot release a resource either.
+                    var receiverType = instance is IConditionalAccessInstanceOperation conditional ? conditional.Type : instance.Type;
+                    return receiverType is not null && _model.Knowledge.IsResourceType(receiverType)
+                        && _model.Knowledge.NeedsNoDisposal(receiverType, null, OwnershipOptions.Empty);
                 }
 
                 var released = instance is IConditionalAccessInstanceOperation access ? access.Type : instance.Type;

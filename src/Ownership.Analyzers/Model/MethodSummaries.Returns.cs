@@ -154,9 +154,9 @@ internal sealed partial class MethodSummaries
     }
 
     /// <summary>
-    /// The source property only reads state fixed at construction: a get-only auto-property, or a
-    /// getter that returns a readonly field or a constant. Reading it after the instance was
-    /// released observes nothing the release changed (it is not a use after release).
+    /// The source property only reads the instance's own state: a get-only auto-property, or a getter
+    /// that returns a field or a constant. Reading it after the instance was released calls nothing
+    /// that could fail on a disposed object (often it reads what disposal completed: a final length).
     /// </summary>
     public bool ReadsOnlyConstructionState(IPropertySymbol property)
     {
@@ -179,6 +179,6 @@ internal sealed partial class MethodSummaries
         var returns = DescendantsOutsideNestedFunctions(body).OfType<IReturnOperation>().ToList();
         return returns.Count == 1 && returns[0].ReturnedValue is { } value
             && (value.ConstantValue.HasValue
-                || _model.Unwrap(value) is IFieldReferenceOperation { Field.IsReadOnly: true, Instance: IInstanceReferenceOperation or null });
+                || _model.Unwrap(value) is IFieldReferenceOperation { Instance: IInstanceReferenceOperation or null });
     }
 }

@@ -94,7 +94,22 @@ internal sealed partial class MethodSummaries
         {
             if (operation is IInvocationOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } invocation
                 && !SymbolEqualityComparer.Default.Equals(Normalize(invocation.TargetMethod), method)
-                && (OwnershipKnowledge.IsReleaseMethod(invocation.TargetMethod) || ReleasesReceiver(invocation.TargetMethod, depth - 1)))
+                && (OwnershipKnowledge.IsReleaseMethod(invocation.TargetMethod) || ReleasesReceiver(invocation.TargetMethod, depth - 1))
+                && !IsInCatch(invocation))
+            {
+                // A release in a catch handler (dispose myself on failure, then rethrow) runs on no normal path.
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInCatch(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ICatchClauseOperation)
             {
                 return true;
             }

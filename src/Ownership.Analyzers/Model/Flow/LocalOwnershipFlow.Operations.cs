@@ -152,6 +152,12 @@ internal sealed partial class LocalOwnershipFlow
             return Create(allocation.Index, state, null);
         }
 
+        // manager.Memory: a view backed by the manager, which stands for it.
+        if (instance is { IsEmpty: false } && _knowledge.IsAliasingMember(property.Property))
+        {
+            return instance;
+        }
+
         // Task<T>.Result is the same value the task carries.
         if (property.Property.Name == "Result" && _knowledge.Types.IsTaskLike(property.Instance?.Type))
         {

@@ -131,20 +131,30 @@ internal sealed partial class TypeOwnershipBuilder
     }
 
     /// <summary>The type's own members a stored value is, or is a wrapper that surely owns: through conditionals and coalescing.</summary>
-    private IEnumerable<MemberOwnership> HeldMembers(IOperation value)
+    private IEnumerable<MemberOwnership> HeldMembers(IOperation value, int depth = 0)
     {
+        if (depth > 3)
+        {
+            return Enumerable.Empty<MemberOwnership>();
+        }
+
         switch (_model.Unwrap(value))
         {
+            case ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } chained when IsOwnMember(target):
+                // `outputStream = _counting = new CountingStream(…)`: the local is the member.
+                return new[] { _members[target.Member] }.Concat(HeldMembers(chained.Value, depth + 1));
+            case ILocalReferenceOperation local:
+                return _bodies.SelectMany(body => LocalAssignments(body, local.Local)).SelectMany(assigned => HeldMembers(assigned, depth + 1)).ToList();
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                return HeldMembers(conditional.WhenTrue).Concat(HeldMembers(whenFalse));
+                return HeldMembers(conditional.WhenTrue, depth + 1).Concat(HeldMembers(whenFalse, depth + 1));
             case ICoalesceOperation coalesce:
-                return HeldMembers(coalesce.Value).Concat(HeldMembers(coalesce.WhenNull));
+                return HeldMembers(coalesce.Value, depth + 1).Concat(HeldMembers(coalesce.WhenNull, depth + 1));
             case IMemberReferenceOperation reference when IsOwnMember(reference):
                 return new[] { _members[reference.Member] };
             case IObjectCreationOperation { Constructor: { } constructor } creation:
                 return creation.Arguments
                     .Where(argument => _model.Knowledge.ConstructorSurelyTakes(constructor, argument, creation.Arguments))
-                    .SelectMany(argument => HeldMembers(argument.Value));
+                    .SelectMany(argument => HeldMembers(argument.Value, depth + 1));
             default:
                 return Enumerable.Empty<MemberOwnership>();
         }

@@ -217,6 +217,11 @@ public sealed class OWN406StaticCollectionOnlyGrowsAnalyzer : DiagnosticAnalyzer
             return tuple.TupleElements.All(e => IsBoundedKey(e.Type));
         }
 
+        if (key is INamedTypeSymbol { Name: "Tuple", IsGenericType: true, ContainingNamespace.Name: "System" } reference)
+        {
+            return reference.TypeArguments.All(IsBoundedKey);
+        }
+
         for (var current = key; current is not null; current = current.BaseType)
         {
             if (current.ContainingNamespace?.ToDisplayString() is "System" or "System.Reflection"

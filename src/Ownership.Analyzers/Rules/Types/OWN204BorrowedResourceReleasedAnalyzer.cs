@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Ownership.Analyzers.Model;
 using Ownership.Analyzers.Model.Types;
 
@@ -30,7 +31,9 @@ public sealed class OWN204BorrowedResourceReleasedAnalyzer : TypeOwnershipAnalyz
             }
 
             // Every stored value must be borrowed from something that is not a parameter.
-            if (member.Assignments.Any(a => a.Origin != Origin.Borrowed || a.Source is null or IParameterSymbol))
+            // A member of a parameter (an options or settings object the caller built for this type) is
+            // a hand-over as much as the parameter itself.
+            if (member.Assignments.Any(a => a.Origin != Origin.Borrowed || a.Source is null or IParameterSymbol || IsCarriedByParameter(model, a.Value)))
             {
                 continue;
             }
@@ -47,4 +50,19 @@ public sealed class OWN204BorrowedResourceReleasedAnalyzer : TypeOwnershipAnalyz
             }
         }
     }
+
+    /// <summary>
+    /// A settable member of a parameter whose type is not disposable: an options or settings object
+    /// (a record) the caller filled in for this type, which owns nothing itself.
+    /// </summary>
+    private static bool IsCarriedByParameter(OwnershipModel model, IOperation value)
+        => model.Unwrap(value) is IMemberReferenceOperation { Instance: var instance, Member: var member }
+            && model.Unwrap(instance) is IParameterReferenceOperation { Type: var carrier }
+            && !model.Knowledge.IsResourceType(carrier)
+            && member switch
+            {
+                IPropertySymbol property => property.SetMethod is not null,
+                IFieldSymbol field => !field.IsReadOnly,
+                _ => false,
+            };
 }

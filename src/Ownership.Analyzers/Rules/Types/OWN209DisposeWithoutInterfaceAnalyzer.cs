@@ -65,6 +65,13 @@ public sealed class OWN209DisposeWithoutInterfaceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A type no other assembly can see is released only by code its authors wrote (a direct
+        // call, or pattern-based `await using`): no interface-based release can miss it.
+        if (!IsVisibleOutsideTheAssembly(type))
+        {
+            return;
+        }
+
         // A Dispose() that releases nothing (empty, or only sets a flag) loses nothing by never being called.
         if (Model.OwnershipModel.For(context.Compilation).Disposal.MethodReleasesNothing(method))
         {
@@ -72,5 +79,18 @@ public sealed class OWN209DisposeWithoutInterfaceAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportOwnership(Diagnostic.Create(Descriptors.OWN209, method.Locations[0], type.Name, method.Name + "()", @interface.Substring("System.".Length)));
+    }
+
+    private static bool IsVisibleOutsideTheAssembly(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -101,14 +101,14 @@ public class OWN209Tests
     [Fact]
     public Task Dispose_without_interface_is_reported_and_fixed() => VerifyFix<OWN209DisposeWithoutInterfaceAnalyzer, OWN209AddInterfaceCodeFix>.Fix("""
         using System;
-        class Connection
+        public class Connection
         {
             private readonly System.IO.Stream _socket = System.IO.File.OpenRead("socket");
             public void {|OWN209:Dispose|}() => _socket.Dispose();
         }
         """, """
         using System;
-        class Connection : IDisposable
+        public class Connection : IDisposable
         {
             private readonly System.IO.Stream _socket = System.IO.File.OpenRead("socket");
             public void Dispose() => _socket.Dispose();
@@ -125,6 +125,7 @@ public class OWN209Tests
         class Other { public void Dispose(bool all) { } private void Dispose() { } public static void Close() { } }
         class Generic { public System.Threading.Tasks.ValueTask<int> DisposeAsync() => default; }
         class NothingToRelease { public void Dispose() { } }
+        internal sealed class InternalOnly { private readonly System.IO.Stream _s = System.IO.File.OpenRead("x"); public void Dispose() => _s.Dispose(); }
         class OnlyAFlag { private bool _disposed; public void Dispose() { _disposed = true; } public bool IsDisposed => _disposed; }
         """);
 }
@@ -151,22 +152,22 @@ public class DisposePatternFixRegressionTests
     public async Task OWN209_fix_is_not_offered_twice_and_Fix_All_adds_the_interface_once()
     {
         await VerifyFix<OWN209DisposeWithoutInterfaceAnalyzer, OWN209AddInterfaceCodeFix>.Fix("""
-            partial class Connection
+            public partial class Connection
             {
                 private readonly System.IO.Stream _socket = System.IO.File.OpenRead("socket");
                 public void {|OWN209:Dispose|}() => _socket.Dispose();
             }
-            partial class Connection
+            public partial class Connection
             {
                 public void Close() { }
             }
             """, """
-            partial class Connection : System.IDisposable
+            public partial class Connection : System.IDisposable
             {
                 private readonly System.IO.Stream _socket = System.IO.File.OpenRead("socket");
                 public void Dispose() => _socket.Dispose();
             }
-            partial class Connection
+            public partial class Connection
             {
                 public void Close() { }
             }
