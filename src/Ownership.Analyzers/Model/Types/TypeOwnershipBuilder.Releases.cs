@@ -30,8 +30,7 @@ internal sealed partial class TypeOwnershipBuilder
         {
             switch (operation)
             {
-                case IInvocationOperation invocation when IsRelease(invocation.TargetMethod):
-                    if (MemberReleasedBy(invocation.Instance, body) is { } released)
+                case IInvocationOperation invocation when MemberReleasedBy(invocation.Instance, body) is { } released && IsRelease(invocation.TargetMethod):
                     {
                         released.AddRelease(invocation, ReleaseGuards.IsOwnershipGuarded(invocation), Unguarded(invocation), root);
                     }

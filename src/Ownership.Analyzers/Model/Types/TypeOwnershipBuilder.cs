@@ -104,12 +104,14 @@ internal sealed partial class TypeOwnershipBuilder
             {
                 var released = operation switch
                 {
-                    IInvocationOperation invocation when IsRelease(invocation.TargetMethod) => MemberReleasedBy(invocation.Instance, body),
+                    IInvocationOperation invocation when MemberReleasedBy(invocation.Instance, body) is { } member && IsRelease(invocation.TargetMethod) => member,
                     IUsingOperation @using => MemberReleasedBy(@using.Resources, body),
                     // `_timer.WaitForDispose(…)`: an extension method (or any source method) that disposes its argument.
+                    // The member test first: a callee summary binds the callee's body.
                     IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation callee } argument
-                        when _model.Summaries.GetParameterFate(callee.TargetMethod, parameter, MethodSummaries.MaxDepth) == ParameterFate.Taken
-                        => MemberReleasedBy(argument.Value, body),
+                        when MemberReleasedBy(argument.Value, body) is { } passed
+                            && _model.Summaries.GetParameterFate(callee.TargetMethod, parameter, MethodSummaries.MaxDepth) == ParameterFate.Taken
+                        => passed,
                     _ => null,
                 };
                 released?.MarkReleasedSomewhere(operation);
