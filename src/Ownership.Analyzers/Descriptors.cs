@@ -11,6 +11,17 @@ internal static class Descriptors
     /// <summary>Rule pages live in the repository; the help link opens the one for the id.</summary>
     public const string HelpLinkBase = "https://github.com/ownership-analyzers/ownership-analyzers/blob/main/docs/rules/";
 
+    public static readonly DiagnosticDescriptor OWN001 = new(
+        RuleIdentifiers.InvalidOption,
+        "Ownership option is unknown or names nothing",
+        "Option '{0}' {1}",
+        RuleCategories.Configuration,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An ownership.* option of .editorconfig or .globalconfig that the package does not know, or a name in it that the compilation does not have, teaches the model nothing: the option is ignored.",
+        helpLinkUri: HelpLinkBase + RuleIdentifiers.InvalidOption + ".md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor OWN101 = Create(
         RuleIdentifiers.DisposeCreatedResource,
         "Dispose created resource",

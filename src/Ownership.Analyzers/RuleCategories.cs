@@ -9,4 +9,5 @@ internal static class RuleCategories
     public const string Roots = "Ownership.Roots";
     public const string Pools = "Ownership.Pools";
     public const string Cycles = "Ownership.Cycles";
+    public const string Configuration = "Ownership.Configuration";
 }

@@ -3,6 +3,9 @@ namespace Ownership.Analyzers;
 /// <summary>Every rule id of the package, in one place. The hundreds digit is the family.</summary>
 public static class RuleIdentifiers
 {
+    // OWN0xx — the package's own configuration
+    public const string InvalidOption = "OWN001";
+
     // OWN1xx — a method owns a resource
     public const string DisposeCreatedResource = "OWN101";
     public const string CreatedResourceDiscarded = "OWN102";

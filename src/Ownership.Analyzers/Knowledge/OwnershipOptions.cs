@@ -19,6 +19,19 @@ internal sealed class OwnershipOptions
     public const string BorrowedReturnMethodsKey = "ownership.borrowed_return_methods";
     public const string FactoryMethodsKey = "ownership.factory_methods";
 
+    /// <summary>Every key the package reads, each with whether it lists types (else members).</summary>
+    public static readonly ImmutableDictionary<string, bool> Keys = ImmutableDictionary.CreateRange(StringComparer.Ordinal, new[]
+    {
+        new System.Collections.Generic.KeyValuePair<string, bool>(HarmlessTypesKey, true),
+        new System.Collections.Generic.KeyValuePair<string, bool>(TrackedTypesKey, true),
+        new System.Collections.Generic.KeyValuePair<string, bool>(TransferMethodsKey, false),
+        new System.Collections.Generic.KeyValuePair<string, bool>(BorrowedReturnMethodsKey, false),
+        new System.Collections.Generic.KeyValuePair<string, bool>(FactoryMethodsKey, false),
+    });
+
+    /// <summary>The names an option lists, as the model reads them.</summary>
+    public static ImmutableHashSet<string> Names(AnalyzerConfigOptions config, string key) => Read(config, key);
+
     public static readonly OwnershipOptions Empty = new(
         ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty);
 

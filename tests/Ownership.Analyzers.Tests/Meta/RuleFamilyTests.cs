@@ -39,7 +39,7 @@ public class RuleFamilyTests
     {
         var ids = AllAnalyzers.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(32, ids.Count);
+        Assert.Equal(33, ids.Count);
     }
 
     [Fact]
