@@ -41,7 +41,9 @@ internal static class BclOwnershipTable
         // ---- What a base type's own Dispose(bool) releases (OWN206: an override must call it) ----
         yield return new("System.IO.FileStream", "FileStream.Dispose(bool) disposes its SafeFileHandle") { DisposeReleases = "its file handle" };
         yield return new("System.Net.Http.DelegatingHandler", "Dispose(true) disposes InnerHandler") { DisposeReleases = "its inner handler" };
-        yield return new("System.Net.Http.HttpRequestMessage", "Dispose disposes Content") { DisposeReleases = "its content" };
+        yield return new("System.Net.Http.HttpRequestMessage", "Dispose only disposes Content: in-memory content releases nothing, and a stream given to StreamContent is its creator's (a request is a message, not a connection)") { DisposeReleases = "its content", NoDisposalNeeded = true };
+        yield return new("System.Net.Http.ByteArrayContent", "in-memory content: Dispose releases nothing (StringContent, FormUrlEncodedContent derive from it)") { NoDisposalNeeded = true };
+        yield return new("System.Net.Http.ReadOnlyMemoryContent", "in-memory content: Dispose releases nothing") { NoDisposalNeeded = true };
         yield return new("System.Threading.WaitHandle", "WaitHandle.Dispose(bool) releases its SafeWaitHandle (an OS handle)") { DisposeReleases = "its OS wait handle" };
         yield return new("System.Runtime.InteropServices.SafeHandle", "Dispose(bool) runs ReleaseHandle when it owns the handle") { DisposeReleases = "the handle it owns" };
         yield return new("System.Timers.Timer", "Dispose(bool) disposes the internal threading timer") { DisposeReleases = "its internal timer" };

@@ -270,4 +270,90 @@ internal sealed partial class DisposalSummaries
 
         return any && InitializerValue(member) == false;
     }
+
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _releasesOnlyWhatItIsGiven = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// A source wrapper (a view, an adapter, a value-type reader over a writer) whose disposal
+    /// releases only members its constructors set from their parameters, besides harmless work:
+    /// built over borrowed resources, releasing it would release only what others own.
+    /// </summary>
+    public bool ReleasesOnlyWhatItIsGiven(ITypeSymbol type)
+        => type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named && named.DeclaringSyntaxReferences.Length > 0
+            && named.BaseType is { SpecialType: SpecialType.System_Object or SpecialType.System_ValueType }
+            && _releasesOnlyWhatItIsGiven.GetOrAdd(named.OriginalDefinition, ComputeReleasesOnlyWhatItIsGiven);
+
+    private bool ComputeReleasesOnlyWhatItIsGiven(INamedTypeSymbol type)
+    {
+        var given = MembersSetFromParameters(type);
+        if (given.Count == 0)
+        {
+            return false;
+        }
+
+        var sawRelease = false;
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(IsDisposalMethod))
+        {
+            if (_model.Summaries.GetBodyOf(method) is not { } body)
+            {
+                return false;
+            }
+
+            foreach (var invocation in body.DescendantsAndSelf().OfType<IInvocationOperation>())
+            {
+                if (Knowledge.OwnershipKnowledge.IsReleaseMethod(invocation.TargetMethod) && ReleasedMember(invocation.Instance) is { } released
+                    && given.Contains(released.OriginalDefinition))
+                {
+                    sawRelease = true;
+                }
+                else if (!IsHarmlessCall(invocation, type, MethodSummaries.MaxDepth))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return sawRelease;
+    }
+
+    /// <summary>The members every constructor assigns only from a parameter (through <c>?? throw</c> and conversions), and nothing else assigns.</summary>
+    private HashSet<ISymbol> MembersSetFromParameters(INamedTypeSymbol type)
+    {
+        var fromParameters = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var fromElsewhere = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.Ordinary or MethodKind.PropertySet } method
+                || _model.Summaries.GetBodyOf(method) is not { } body)
+            {
+                continue;
+            }
+
+            foreach (var assignment in body.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
+            {
+                if (assignment.Target is not IMemberReferenceOperation { Instance: IInstanceReferenceOperation } target)
+                {
+                    continue;
+                }
+
+                var value = _model.Unwrap(assignment.Value);
+                if (value is ICoalesceOperation coalesce && _model.Unwrap(coalesce.WhenNull) is IThrowOperation)
+                {
+                    value = _model.Unwrap(coalesce.Value);
+                }
+
+                if (method.MethodKind == MethodKind.Constructor && value is IParameterReferenceOperation)
+                {
+                    fromParameters.Add(target.Member.OriginalDefinition);
+                }
+                else
+                {
+                    fromElsewhere.Add(target.Member.OriginalDefinition);
+                }
+            }
+        }
+
+        fromParameters.ExceptWith(fromElsewhere);
+        return fromParameters;
+    }
 }

@@ -181,4 +181,42 @@ internal sealed partial class MethodSummaries
             && (value.ConstantValue.HasValue
                 || _model.Unwrap(value) is IFieldReferenceOperation { Instance: IInstanceReferenceOperation or null });
     }
+
+    /// <summary>
+    /// The instance method's result may hold on to its receiver: a source method that returns an
+    /// expression reading this instance (<c>return new Scoped(this)</c>, <c>return new Reader(_stream)</c>),
+    /// or a method nothing is known about — unless the table says its result is the caller's own,
+    /// independent of the receiver (<c>listener.AcceptTcpClient()</c>, <c>client.GetAsync(…)</c>).
+    /// </summary>
+    public bool MayReturnWhatHoldsReceiver(IMethodSymbol method, int depth)
+    {
+        if (method.IsStatic || _model.Knowledge.GetReturnOwnership(method, Knowledge.OwnershipOptions.Empty) != Knowledge.ReturnOwnership.Unknown)
+        {
+            return false;
+        }
+
+        method = Normalize(method);
+        return !IsSourceMethodWithBody(method) || _holdsReceiver.GetOrAdd(method, ComputeMayReturnWhatHoldsReceiver);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> _holdsReceiver = new(SymbolEqualityComparer.Default);
+
+    private bool ComputeMayReturnWhatHoldsReceiver(IMethodSymbol method)
+    {
+        if (GetBody(method) is not { } body)
+        {
+            return true;
+        }
+
+        foreach (var operation in DescendantsOutsideNestedFunctions(body))
+        {
+            if (operation is IReturnOperation { ReturnedValue: { } value }
+                && value.DescendantsAndSelf().Any(o => o is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

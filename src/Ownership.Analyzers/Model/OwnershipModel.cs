@@ -55,7 +55,7 @@ internal sealed partial class OwnershipModel
             && !Knowledge.NeedsNoDisposal(type, creation, options)
             && !(Disposal.ReleasesNothing(type) && !IsExplicitlyTracked(type, options))
             && !(creation is not null && Disposal.ReleasesNothingWhenCreatedBy(creation) && !IsExplicitlyTracked(type, options))
-            && !(creation is not null && Knowledge.IsManagedWrapper(type) && WrapsOnlyBorrowed(creation, options));
+            && !(creation is not null && (Knowledge.IsManagedWrapper(type) || Disposal.ReleasesOnlyWhatItIsGiven(type)) && WrapsOnlyBorrowed(creation, options));
 
     /// <summary>Every resource the constructor is given is borrowed (a parameter, field, property).</summary>
     private bool WrapsOnlyBorrowed(IObjectCreationOperation creation, OwnershipOptions options)

@@ -144,4 +144,58 @@ public class ReleaseAndHandOverFactTests
             public static object Named(Type from, string name) => s_named.GetOrAdd(Tuple.Create(from, name), _ => new object());
         }
         """);
+
+    [Fact]
+    public Task A_source_view_over_a_borrowed_resource_releases_only_what_others_own() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        struct WriterView : IDisposable
+        {
+            private readonly Stream _output;
+            private int _written;
+            public WriterView(Stream output) { _output = output ?? throw new ArgumentNullException(nameof(output)); _written = 0; }
+            public void Write(byte b) { _output.WriteByte(b); _written++; }
+            public void Dispose() => _output.Dispose();
+        }
+        class C
+        {
+            void Borrowed(Stream output) { var view = new WriterView(output); view.Write(1); }
+            void Owned(string path) { var view = {|OWN101:new WriterView(File.OpenWrite(path))|}; view.Write(1); }
+        }
+        """);
+
+    [Fact]
+    public Task A_request_message_and_in_memory_content_release_nothing() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        using System.Net.Http;
+        class C
+        {
+            private readonly HttpClient _client = new HttpClient();
+            async Task<int> Send(string json)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, "https://example.com") { Content = new StringContent(json) };
+                var response = await {|OWN101:_client.SendAsync(request)|};
+                return (int)response.StatusCode;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_result_that_keeps_its_receiver_stands_for_it() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        sealed class Logger : IDisposable
+        {
+            private readonly Stream _sink = File.OpenWrite("log");
+            public Scoped ForContext(string name) => new Scoped(this, name);
+            public Scoped Detached(string name) => new Scoped(null, name);
+            public void Dispose() => _sink.Dispose();
+        }
+        sealed class Scoped : IDisposable
+        {
+            private readonly Logger? _inner;
+            public Scoped(Logger? inner, string name) => _inner = inner;
+            public void Dispose() => _inner?.Dispose();
+        }
+        class C
+        {
+            Scoped Contextual() { var logger = new Logger(); return logger.ForContext("a"); }
+            Scoped Lost() { var logger = {|OWN101:new Logger()|}; return logger.Detached("a"); }
+        }
+        """);
 }

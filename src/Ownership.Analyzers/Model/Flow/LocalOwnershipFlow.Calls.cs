@@ -109,10 +109,10 @@ internal sealed partial class LocalOwnershipFlow
                         result ??= new AllocationSet(_allocations.Count);
                         result.UnionWith(disposables);
                     }
-                    else if (method.MethodKind != MethodKind.Constructor && method.MethodKind != MethodKind.DelegateInvoke
-                        && resultIsResource && instance?.Type is { } receiverType && IsSameOrDerived(receiverType, resultType))
+                    else if (method.MethodKind == MethodKind.Ordinary && resultIsResource && _model.Summaries.MayReturnWhatHoldsReceiver(method, MethodSummaries.MaxDepth))
                     {
-                        // A fluent call (builder.WithX()) may return its receiver.
+                        // A fluent call (builder.WithX()), or a result that keeps its receiver
+                        // (logger.ForContext(…), response content over the connection): it may stand for it.
                         result ??= new AllocationSet(_allocations.Count);
                         result.UnionWith(disposables.AsUncertain());
                     }
