@@ -356,4 +356,40 @@ internal sealed partial class DisposalSummaries
         fromParameters.ExceptWith(fromElsewhere);
         return fromParameters;
     }
+
+    /// <summary>
+    /// The source type's disposal only gives rented arrays back to their pool (a pooled string or
+    /// buffer builder): an instance lost on an exception path loses no resource; the pool rents a
+    /// new array and the garbage collector takes the old one ("not returning it is not fatal").
+    /// </summary>
+    public bool OnlyReturnsPooledArrays(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named || named.DeclaringSyntaxReferences.Length == 0)
+        {
+            return false;
+        }
+
+        var returns = false;
+        foreach (var method in named.GetMembers().OfType<IMethodSymbol>().Where(IsDisposalMethod))
+        {
+            if (_model.Summaries.GetBodyOf(method) is not { } body)
+            {
+                return false;
+            }
+
+            foreach (var invocation in body.DescendantsAndSelf().OfType<IInvocationOperation>())
+            {
+                if (_model.Knowledge.GetHandleRelease(invocation.TargetMethod) is { Kind: Knowledge.ResourceKind.PooledArray })
+                {
+                    returns = true;
+                }
+                else if (!IsHarmlessCall(invocation, named, MethodSummaries.MaxDepth))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return returns;
+    }
 }

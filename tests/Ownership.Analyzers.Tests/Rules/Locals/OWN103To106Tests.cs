@@ -159,6 +159,36 @@ public class OWN104Tests
         """);
 }
 
+public class OWN103PooledTests
+{
+    [Fact]
+    public Task A_builder_that_only_returns_pooled_arrays_is_not_lost_on_an_exception_path() => Ownership.Analyzers.Tests.Verifiers.Verify<Ownership.Analyzers.Rules.Locals.OWN103ReleaseNotInFinallyAnalyzer>.Diagnostics("""
+        using System; using System.Buffers; using System.IO;
+        ref struct Builder
+        {
+            private byte[] _buffer;
+            public Builder(int size) => _buffer = ArrayPool<byte>.Shared.Rent(size);
+            public void Append(byte b) => _buffer[0] = b;
+            public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
+        }
+        class C
+        {
+            void Pooled(Stream input)
+            {
+                var builder = new Builder(16);
+                builder.Append((byte)input.ReadByte());
+                builder.Dispose();
+            }
+            void File(string path)
+            {
+                var stream = {|OWN103:System.IO.File.OpenRead(path)|};
+                stream.ReadByte();
+                stream.Dispose();
+            }
+        }
+        """);
+}
+
 public class OWN105Tests
 {
     private const string Usings = "using System; using System.IO; using System.Threading.Tasks;\n";
