@@ -188,7 +188,9 @@ def cmd_diff(args):
     by_key = {key(row): row for row in ledger}
     reported = {key(row) for row in findings}
     new = [row for row in findings if key(row) not in by_key and (args.all or row["level"] == "warning")]
-    lost = [row for row in ledger if row["verdict"] == "TP" and key(row) not in reported]
+    # A true finding a rule stopped reporting on purpose (its contract changed) says so in its cause.
+    dropped = [row for row in ledger if row["verdict"] == "TP" and key(row) not in reported and row["cause"].startswith("dropped by design")]
+    lost = [row for row in ledger if row["verdict"] == "TP" and key(row) not in reported and not row["cause"].startswith("dropped by design")]
     still = [row for row in ledger if row["verdict"] == "FP" and key(row) in reported]
     fixed = [row for row in ledger if row["verdict"] == "FP" and key(row) not in reported]
     print(f"{args.library}: {len(findings)} findings, ledger {len(ledger)} rows")
@@ -198,6 +200,7 @@ def cmd_diff(args):
     print(f"  true findings no longer reported (recall lost): {len(lost)}")
     for row in lost:
         print(f"    {row['rule']}\t{row['file']}:{row['line']}\t{row['cause']}")
+    print(f"  true findings dropped by design (a rule's contract changed): {len(dropped)}")
     print(f"  false positives still reported: {len(still)}")
     for row in still:
         print(f"    {row['rule']}\t{row['file']}:{row['line']}\t{row['cause']}")
