@@ -107,4 +107,42 @@ for id in OWN101 OWN102; do
         || fail "the packaged analyzer did not report $id (with its help link) on the sample"
 done
 
+# The presets: the same consumer rebuilt with each OwnershipAnalysisMode, and the rule ids
+# that end up as warnings compared with what the preset promises.
+# preset_warnings MODE: the sorted, distinct OWN ids the consumer's build reports as warnings.
+preset_warnings() {
+    if ! dotnet build "$CONSUMER/Consumer.csproj" -nologo --no-restore --no-incremental "-p:OwnershipAnalysisMode=$1" > "$WORK/preset-$1.log" 2>&1; then
+        cat "$WORK/preset-$1.log"; fail "the consumer project does not build with OwnershipAnalysisMode=$1"
+    fi
+    { grep -o 'warning OWN[0-9]*' "$WORK/preset-$1.log" || true; } | sed 's/warning //' | sort -u | tr '\n' ' '
+}
+recommended="$(grep -o 'warning OWN[0-9]*' "$WORK/consumer.log" | sed 's/warning //' | sort -u | tr '\n' ' ')"
+# An Info finding (OWN103, an exception path), a warning only in the strict preset.
+cp "$ROOT/.ci/PresetProbe.cs" "$CONSUMER/"
+echo "== presets"
+default_mode="$(preset_warnings recommended)"
+strict="$(preset_warnings strict)"
+minimum="$(preset_warnings minimum)"
+none="$(preset_warnings none)"
+unknown="$(preset_warnings strcit)"
+printf '   recommended: %s\n   strict: %s\n   minimum: %s\n   none: %s\n' "$default_mode" "$strict" "$minimum" "$none"
+[ "$default_mode" = "$recommended" ] \
+    || fail "OwnershipAnalysisMode=recommended reports '$default_mode', the defaults report '$recommended'"
+case " $strict " in *" OWN103 "*) ;; *) fail "OwnershipAnalysisMode=strict does not raise the Info rule OWN103 to a warning: '$strict'" ;; esac
+for id in $default_mode; do
+    case " $strict " in *" $id "*) ;; *) fail "OwnershipAnalysisMode=strict lost the warning $id" ;; esac
+done
+[ -z "$none" ] || fail "OwnershipAnalysisMode=none still reports: $none"
+# minimum keeps exactly the rules its config keeps at warning (the ones real-code triage put at
+# 0.95 precision or more), so the sample's OWN101 and OWN102 are gone.
+kept="$(grep -o 'OWN[0-9]*\.severity = warning' "$ROOT/src/Ownership.Analyzers.Package/build/config/ownership.minimum.globalconfig" | sed 's/\..*//' | tr '\n' ' ')"
+for id in $minimum; do
+    case " $kept " in *" $id "*) ;; *) fail "OwnershipAnalysisMode=minimum reports $id, which the preset turns off" ;; esac
+done
+case " $minimum " in *" OWN101 "*|*" OWN102 "*) fail "OwnershipAnalysisMode=minimum still reports OWN101/OWN102: '$minimum'" ;; esac
+grep -q "warning OWN001: OwnershipAnalysisMode 'strcit' is not a preset" "$WORK/preset-strcit.log" \
+    || fail "an unknown OwnershipAnalysisMode is not reported"
+[ "$unknown" = "$(printf '%s\n' OWN001 $recommended | sort -u | tr '\n' ' ')" ] \
+    || fail "an unknown OwnershipAnalysisMode should keep the defaults: '$unknown'"
+
 echo "check-package: OK (Ownership.Analyzers $VERSION)"

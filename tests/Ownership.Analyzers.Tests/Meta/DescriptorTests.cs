@@ -75,6 +75,15 @@ public class DescriptorTests
         Assert.All(AllAnalyzers.Descriptors, d => Assert.Contains($"rules/{d.Id}.md", index));
     }
 
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Configuration_page_gives_the_default_severity(string id)
+    {
+        var descriptor = AllAnalyzers.Descriptors.Single(d => d.Id == id);
+        var page = File.ReadAllLines(Path.Combine(RepoRoot, "docs", "configuration.md"));
+        Assert.Contains($"| [{id}](rules/{id}.md) | {descriptor.DefaultSeverity} |", page);
+    }
+
     internal static string FindRepoRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
