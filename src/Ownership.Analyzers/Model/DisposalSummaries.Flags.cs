@@ -231,7 +231,55 @@ internal sealed partial class DisposalSummaries
             }
         }
 
+        if (instance is ILocalReferenceOperation local && CopiedMember(local) is { } copied)
+        {
+            return copied;
+        }
+
         return instance is IMemberReferenceOperation { Instance: IInstanceReferenceOperation } member ? member.Member : null;
+    }
+
+    /// <summary>
+    /// The member of this instance a local is a copy of: declared with it as its value
+    /// (<c>var writer = _writer;</c>) and never assigned again in the body, so the local stands for
+    /// what the member held when the body began (<c>this = default; writer?.Dispose();</c>).
+    /// </summary>
+    private static ISymbol? CopiedMember(ILocalReferenceOperation reference)
+    {
+        var root = (IOperation)reference;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        ISymbol? member = null;
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
+                    var value = declarator.Initializer?.Value;
+                    while (value is IConversionOperation conversion)
+                    {
+                        value = conversion.Operand;
+                    }
+
+                    if (value is not IMemberReferenceOperation { Instance: IInstanceReferenceOperation } copied || member is not null)
+                    {
+                        return null;
+                    }
+
+                    member = copied.Member;
+                    break;
+                case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
+                    return null;
+                case IArgumentOperation { Value: ILocalReferenceOperation passed, Parameter.RefKind: not RefKind.None and not RefKind.In }
+                    when SymbolEqualityComparer.Default.Equals(passed.Local, reference.Local):
+                    return null;
+            }
+        }
+
+        return member;
     }
 
     /// <summary>
@@ -345,6 +393,11 @@ internal sealed partial class DisposalSummaries
                 if (method.MethodKind == MethodKind.Constructor && value is IParameterReferenceOperation)
                 {
                     fromParameters.Add(target.Member.OriginalDefinition);
+                }
+                else if (value is ILocalReferenceOperation local
+                    && SymbolEqualityComparer.Default.Equals(CopiedMember(local)?.OriginalDefinition, target.Member.OriginalDefinition))
+                {
+                    // A member restored to the value it held (var w = _w; this = default; _w = w;) keeps what it was given.
                 }
                 else
                 {

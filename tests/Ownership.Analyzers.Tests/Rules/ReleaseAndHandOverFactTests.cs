@@ -163,6 +163,39 @@ public class ReleaseAndHandOverFactTests
         """);
 
     [Fact]
+    public Task A_view_that_releases_and_restores_its_member_through_a_local_copy_releases_only_what_others_own() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        ref struct WriterState
+        {
+            private Stream _output;
+            private int _position;
+            public WriterState(Stream output) { this = default; _output = output; }
+            public void Write(byte b) { _output.WriteByte(b); _position++; }
+            public int Reset() { var output = _output; var at = _position; this = default; _output = output; return at; }
+            public void Dispose() { var output = _output; this = default; output?.Dispose(); }
+        }
+        class C
+        {
+            int Borrowed(Stream output) { var state = new WriterState(output); state.Write(1); return state.Reset(); }
+            int Owned(string path) { var state = {|OWN101:new WriterState(File.OpenWrite(path))|}; state.Write(1); return state.Reset(); }
+        }
+        """);
+
+    [Fact]
+    public Task A_member_replaced_through_a_local_is_not_only_what_the_view_was_given() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        struct WriterState : IDisposable
+        {
+            private Stream _output;
+            public WriterState(Stream output) { _output = output; }
+            public void Redirect(string path) { var output = _output; output = File.OpenWrite(path); _output = output; }
+            public void Dispose() { var output = _output; output.Dispose(); }
+        }
+        class C
+        {
+            void Borrowed(Stream output) { var state = {|OWN101:new WriterState(output)|}; state.Redirect("x"); }
+        }
+        """);
+
+    [Fact]
     public Task A_request_message_and_in_memory_content_release_nothing() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
         using System.Net.Http;
         class C
