@@ -75,6 +75,19 @@ internal static class BclOwnershipTable
             CreatingMembers = Names("Start", "GetCurrentProcess", "GetProcessById"),
             BorrowedMembers = Names("StandardOutput", "StandardError", "StandardInput"),
             DisposeReleases = "the process handle",
+
+            // GetCurrentProcess/GetProcessById construct the component over an id only (no handle); a
+            // handle is kept only by SafeHandle/Handle, exit watching (Exited, EnableRaisingEvents,
+            // WaitForExit, HasExited's wait state on Unix) and Start. The members below read the
+            // process snapshot or open a short-term handle that they close themselves (Process.cs,
+            // Process.Windows.cs GetProcessTimes/PriorityClassCore, Process.Linux.cs).
+            UnopenedCreatingMembers = Names("GetCurrentProcess", "GetProcessById"),
+            UsesThatOpenNothing = Names(
+                "Id", "ProcessName", "MachineName", "SessionId", "BasePriority", "HandleCount", "MainModule", "Modules", "Threads",
+                "MainWindowHandle", "MainWindowTitle", "StartTime", "TotalProcessorTime", "UserProcessorTime", "PrivilegedProcessorTime",
+                "WorkingSet64", "PeakWorkingSet64", "PrivateMemorySize64", "VirtualMemorySize64", "PeakVirtualMemorySize64",
+                "PagedMemorySize64", "PeakPagedMemorySize64", "PagedSystemMemorySize64", "NonpagedSystemMemorySize64",
+                "PriorityClass", "Refresh", "ToString"),
         };
         yield return new("System.Security.Cryptography.HashAlgorithm", "owns a native hash context") { CreatingMembers = Names("Create") };
         yield return new("System.Security.Cryptography.SHA1", "Create returns an algorithm owning a native context") { CreatingMembers = Names("Create") };

@@ -93,6 +93,19 @@ internal sealed class TypeFacts
     /// </summary>
     public ImmutableHashSet<string> HarmlessWhenArgumentsKept { get; init; } = ImmutableHashSet<string>.Empty;
 
+    /// <summary>
+    /// Creating members whose result holds no OS resource yet: it binds one lazily, only when a
+    /// member outside <see cref="UsesThatOpenNothing"/> is used (<c>Process.GetCurrentProcess()</c>
+    /// stores only an id until its <c>SafeHandle</c> is read or its exit is waited for).
+    /// </summary>
+    public ImmutableHashSet<string> UnopenedCreatingMembers { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>
+    /// With <see cref="UnopenedCreatingMembers"/>: members that read or act without leaving the
+    /// instance holding anything (a handle they need is opened and closed inside the call).
+    /// </summary>
+    public ImmutableHashSet<string> UsesThatOpenNothing { get; init; } = ImmutableHashSet<string>.Empty;
+
     /// <summary>Methods whose resource arguments the receiver or result takes over.</summary>
     public ImmutableHashSet<string> OwningMethods { get; init; } = ImmutableHashSet<string>.Empty;
 

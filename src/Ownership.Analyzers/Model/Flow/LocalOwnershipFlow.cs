@@ -242,6 +242,7 @@ internal sealed partial class LocalOwnershipFlow
         }
 
         RegisterRegion(_cfg.Root);
+        var created = new List<(IOperation Operation, CreatedResource Resource)>();
         foreach (var block in _cfg.Blocks)
         {
             foreach (var operation in BlockOperations(block))
@@ -260,11 +261,9 @@ internal sealed partial class LocalOwnershipFlow
                             RegisterCapture(captureReference.Id);
                             break;
                         case IObjectCreationOperation or IInvocationOperation or IPropertyReferenceOperation:
-                            if (_model.GetCreatedResource(descendant, _options) is { } created)
+                            if (_model.GetCreatedResource(descendant, _options) is { } resource)
                             {
-                                var allocation = new Allocation(_allocations.Count, descendant, created.Type, created.Kind, created.Allocator);
-                                _allocations.Add(allocation);
-                                _allocationByOperation[descendant] = allocation;
+                                created.Add((descendant, resource));
                             }
 
                             break;
@@ -273,11 +272,81 @@ internal sealed partial class LocalOwnershipFlow
             }
         }
 
-        if (_allocations.Count > 0)
+        if (created.Count == 0)
         {
-            FindCapturedLocals(_cfg, depth: 0);
+            return;
+        }
+
+        FindCapturedLocals(_cfg, depth: 0);
+        foreach (var (operation, resource) in created)
+        {
+            if (resource.Kind == ResourceKind.Disposable && OpensNothingOnItsUses(operation))
+            {
+                continue;
+            }
+
+            var allocation = new Allocation(_allocations.Count, operation, resource.Type, resource.Kind, resource.Allocator);
+            _allocations.Add(allocation);
+            _allocationByOperation[operation] = allocation;
         }
     }
+
+    /// <summary>
+    /// A resource made unopened (<c>Process.GetCurrentProcess()</c>) that this body uses only through
+    /// members that bind nothing, directly or through a local that nothing else reads, captures or
+    /// hands on: it never holds anything to release here.
+    /// </summary>
+    private bool OpensNothingOnItsUses(IOperation creation)
+    {
+        if (creation is not IInvocationOperation invocation || !_knowledge.ResultHoldsNothingUntilUsed(invocation.TargetMethod))
+        {
+            return false;
+        }
+
+        var value = creation;
+        while (value.Parent is IConversionOperation conversion)
+        {
+            value = conversion;
+        }
+
+        if (IsUseThatOpensNothing(value.Parent, value))
+        {
+            return true;
+        }
+
+        if (value.Parent is not ISimpleAssignmentOperation { Target: ILocalReferenceOperation { Local: var local } } assignment
+            || assignment.Value != value || _capturedByFunctions.Contains(local))
+        {
+            return false;
+        }
+
+        foreach (var block in _cfg.Blocks)
+        {
+            foreach (var operation in BlockOperations(block))
+            {
+                foreach (var descendant in operation.DescendantsAndSelf())
+                {
+                    if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                        && !(reference.Parent == assignment && assignment.Target == reference)
+                        && !IsUseThatOpensNothing(reference.Parent, reference))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsUseThatOpensNothing(IOperation? use, IOperation instance)
+        => use switch
+        {
+            IPropertyReferenceOperation property => property.Instance == instance && _knowledge.UseOpensNothing(property.Property)
+                && !(property.Parent is IAssignmentOperation target && target.Target == property),
+            IInvocationOperation call => call.Instance == instance && _knowledge.UseOpensNothing(call.TargetMethod),
+            _ => false,
+        };
 
     private void RegisterRegion(ControlFlowRegion region)
     {

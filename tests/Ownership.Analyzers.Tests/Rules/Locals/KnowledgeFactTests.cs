@@ -324,4 +324,58 @@ public class KnowledgeFactTests
             int M() { var node = {|OWN101:new Node(3)|}; return node.Depth; }
         }
         """);
+
+    [Fact]
+    public Task A_process_component_read_only_for_its_snapshot_holds_nothing() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        using System.Diagnostics;
+        class C
+        {
+            static string Describe()
+            {
+                var current = Process.GetCurrentProcess();
+                return current.ProcessName + current.Id + current.MainModule?.FileName + current.WorkingSet64;
+            }
+            static bool Alive(int id)
+            {
+                var other = {|OWN101:Process.GetProcessById(id)|};
+                return !other.HasExited;
+            }
+            static IntPtr Handle()
+            {
+                var current = {|OWN101:Process.GetCurrentProcess()|};
+                return current.Handle;
+            }
+            static int Started(string path)
+            {
+                var started = {|OWN101:Process.Start(path)|};
+                return started.Id;
+            }
+            static void Ignore(Process p) { }
+            static void HandedOn()
+            {
+                var current = {|OWN101:Process.GetCurrentProcess()|};
+                Ignore(current);
+            }
+            static void Reassigned(int id)
+            {
+                var current = {|OWN101:Process.GetCurrentProcess()|};
+                var alias = current;
+                _ = alias.Id;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_process_component_read_where_it_is_made_holds_nothing() => Verify<OWN102CreatedResourceDiscardedAnalyzer>.Diagnostics(Usings + """
+        using System.Diagnostics;
+        class C
+        {
+            static int Id() => Process.GetCurrentProcess().Id;
+            static string Name(int id) => Process.GetProcessById(id).ProcessName;
+            static DateTime Started() => Process.GetCurrentProcess().StartTime;
+            static void Watch(int id) => {|OWN102:Process.GetProcessById(id)|}.WaitForExit();
+            static IntPtr Raw() => {|OWN102:Process.GetCurrentProcess()|}.Handle;
+            static int Child(string path) => {|OWN102:Process.Start(path)|}.Id;
+        }
+        """);
 }
