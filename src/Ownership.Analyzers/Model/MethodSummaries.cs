@@ -95,9 +95,8 @@ internal sealed partial class MethodSummaries
             if (operation is IInvocationOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } invocation
                 && !SymbolEqualityComparer.Default.Equals(Normalize(invocation.TargetMethod), method)
                 && (OwnershipKnowledge.IsReleaseMethod(invocation.TargetMethod) || ReleasesReceiver(invocation.TargetMethod, depth - 1))
-                && !IsInCatch(invocation))
+                && !RunsOnlyOnFailure(invocation))
             {
-                // A release in a catch handler (dispose myself on failure, then rethrow) runs on no normal path.
                 return true;
             }
         }
@@ -105,13 +104,32 @@ internal sealed partial class MethodSummaries
         return false;
     }
 
-    private static bool IsInCatch(IOperation operation)
+    /// <summary>
+    /// The release runs on no normal path: it sits in a catch handler (dispose myself on failure,
+    /// then rethrow), or its block throws after it (<c>if (timedOut) { Close(); throw …; }</c>).
+    /// A caller that goes on after the call returns still holds a live instance.
+    /// </summary>
+    private static bool RunsOnlyOnFailure(IOperation operation)
     {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
+        var nearestBlockChecked = false;
+        var child = operation;
+        for (var parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
-            if (current is ICatchClauseOperation)
+            switch (parent)
             {
-                return true;
+                case ICatchClauseOperation:
+                    return true;
+                case IBlockOperation block when !nearestBlockChecked:
+                    nearestBlockChecked = true;
+                    for (var i = block.Operations.IndexOf(child) + 1; i > 0 && i < block.Operations.Length; i++)
+                    {
+                        if (block.Operations[i] is IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation })
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
             }
         }
 

@@ -29,6 +29,41 @@ public class OWN301Tests
         """);
 
     [Fact]
+    public Task A_method_that_releases_its_instance_only_before_it_throws_leaves_it_live_when_it_returns() => Verifier.Diagnostics(Usings + """
+        sealed class Channel : IDisposable
+        {
+            private readonly Stream _socket = File.OpenRead("socket");
+            public void Accept(bool connected)
+            {
+                if (!connected)
+                {
+                    Close();
+                    throw new TimeoutException("no peer");
+                }
+            }
+            public void Finish() { Close(); }
+            public void Close() => _socket.Dispose();
+            public void Dispose() => Close();
+            public int Read() => _socket.ReadByte();
+        }
+        static class Use
+        {
+            static int Accepted(bool connected)
+            {
+                using var channel = new Channel();
+                channel.Accept(connected);
+                return channel.Read();
+            }
+            static int Finished()
+            {
+                var channel = new Channel();
+                channel.Finish();
+                return {|OWN301:channel|}.Read();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Use_after_the_end_of_its_using_scope_is_reported() => Verifier.Diagnostics(Usings + """
         class C
         {
