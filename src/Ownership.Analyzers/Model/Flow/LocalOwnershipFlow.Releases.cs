@@ -186,7 +186,9 @@ internal sealed partial class LocalOwnershipFlow
     private void Release(AllocationSet value, IOperation call, IMethodSymbol method, FlowState state, HandleRelease? handleRelease = null, IOperation? releaser = null)
     {
         var isProtected = IsInProtectedRegion(_block);
-        var isAsync = method.Name.EndsWith("DisposeAsync", System.StringComparison.Ordinal);
+        // DisposeAsync, or a teardown that returns a task (an awaited CloseAsync whose own body
+        // awaits the disposal): a synchronous release inside it is that method's finding, not this one's.
+        var isAsync = method.Name.EndsWith("DisposeAsync", System.StringComparison.Ordinal) || _knowledge.Types.IsTaskLike(method.ReturnType);
         var guards = _recording ? GuardsOf(_block) : ImmutableArray<IOperation>.Empty;
         var repeated = !value.IsEmpty && !value.HasUncertain && value.IsSubsetOf(state.Released) && !AnySharedCreationSite(value);
         var definite = value.TryGetSingle(out var single) && !value.IsUncertain(single);

@@ -209,6 +209,34 @@ public class OWN105Tests
         """);
 
     [Fact]
+    public Task An_awaited_teardown_that_returns_a_task_is_an_asynchronous_release() => OWN105.Diagnostics(Usings + """
+        sealed class Session : IAsyncDisposable, IDisposable
+        {
+            private readonly Stream _data = File.OpenWrite("data");
+            public async Task CloseAsync() => await DisposeAsync();
+            public void Close() => Dispose();
+            public ValueTask DisposeAsync() => _data.DisposeAsync();
+            public void Dispose() => _data.Dispose();
+            public Task SendAsync() => _data.FlushAsync();
+        }
+        class C
+        {
+            async Task Closed()
+            {
+                var session = new Session();
+                await session.SendAsync();
+                await session.CloseAsync();
+            }
+            async Task ClosedSynchronously()
+            {
+                var session = new Session();
+                await session.SendAsync();
+                {|OWN105:session.Close()|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task Await_using_and_sync_methods_are_clean() => OWN105.Diagnostics(Usings + """
         class Sync : IDisposable { public void Dispose() { } }
         class C
