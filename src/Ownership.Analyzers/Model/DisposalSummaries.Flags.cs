@@ -319,6 +319,38 @@ internal sealed partial class DisposalSummaries
         return any && InitializerValue(member) == false;
     }
 
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _wrapsLikeItsBase = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// A source subclass of a managed wrapper of the table (<c>BinaryReader</c>, <c>StreamWriter</c>…)
+    /// that adds no release of its own: like its base, its disposal releases only the stream its
+    /// constructor was given, so built over what others own (or what needs no release) it holds nothing.
+    /// </summary>
+    public bool WrapsLikeItsBase(ITypeSymbol type)
+        => type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && named.DeclaringSyntaxReferences.Length > 0
+            && _wrapsLikeItsBase.GetOrAdd(named.OriginalDefinition, ComputeWrapsLikeItsBase);
+
+    private bool ComputeWrapsLikeItsBase(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.DeclaringSyntaxReferences.Length == 0)
+            {
+                return !SymbolEqualityComparer.Default.Equals(current, type) && _model.Knowledge.IsManagedWrapper(current);
+            }
+
+            foreach (var method in current.GetMembers().OfType<IMethodSymbol>().Where(IsDisposalMethod))
+            {
+                if (!ReleasesNothing(method, type, MethodSummaries.MaxDepth))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _releasesOnlyWhatItIsGiven = new(SymbolEqualityComparer.Default);
 
     /// <summary>

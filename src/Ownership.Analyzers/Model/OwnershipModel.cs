@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -55,9 +56,13 @@ internal sealed partial class OwnershipModel
             && !Knowledge.NeedsNoDisposal(type, creation, options)
             && !(Disposal.ReleasesNothing(type) && !IsExplicitlyTracked(type, options))
             && !(creation is not null && Disposal.ReleasesNothingWhenCreatedBy(creation) && !IsExplicitlyTracked(type, options))
-            && !(creation is not null && (Knowledge.IsManagedWrapper(type) || Disposal.ReleasesOnlyWhatItIsGiven(type)) && WrapsOnlyBorrowed(creation, options));
+            && !(creation is not null && (Knowledge.IsManagedWrapper(type) || Disposal.ReleasesOnlyWhatItIsGiven(type) || Disposal.WrapsLikeItsBase(type))
+                && WrapsOnlyBorrowed(creation, options));
 
-    /// <summary>Every resource the constructor is given is borrowed (a parameter, field, property).</summary>
+    /// <summary>
+    /// Every resource the constructor is given is borrowed (a parameter, field, property) or needs
+    /// no release (<c>new MemoryStream(bytes)</c>, directly or through a local assigned only that).
+    /// </summary>
     private bool WrapsOnlyBorrowed(IObjectCreationOperation creation, OwnershipOptions options)
     {
         var any = false;
@@ -68,7 +73,7 @@ internal sealed partial class OwnershipModel
                 continue;
             }
 
-            if (GetOrigin(argument.Value, options) != Origin.Borrowed)
+            if (GetOrigin(argument.Value, options) != Origin.Borrowed && !IsHarmlessCreation(argument.Value, options))
             {
                 return false;
             }
@@ -77,6 +82,47 @@ internal sealed partial class OwnershipModel
         }
 
         return any;
+    }
+
+    /// <summary>A <c>new</c> of a resource type that needs no release, or a local whose only value is one.</summary>
+    private bool IsHarmlessCreation(IOperation value, OwnershipOptions options)
+    {
+        value = Unwrap(value) ?? value;
+        if (value is ILocalReferenceOperation { Local: var local } && SingleInitializer(local) is { } initializer)
+        {
+            value = Unwrap(initializer) ?? initializer;
+        }
+
+        return value is IObjectCreationOperation { Type: { } type } created && Knowledge.IsResourceType(type)
+            && !Knowledge.IsManagedWrapper(type) && !NeedsRelease(type, created, options);
+    }
+
+    /// <summary>The initializer of a local that nothing in its scope assigns again or passes by reference; null otherwise.</summary>
+    private IOperation? SingleInitializer(ILocalSymbol local)
+    {
+        if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } value } declarator)
+        {
+            return null;
+        }
+
+        var scope = declarator.Ancestors().FirstOrDefault(node => node is Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.SwitchSectionSyntax);
+        if (scope is null)
+        {
+            return null;
+        }
+
+        foreach (var node in scope.DescendantNodes())
+        {
+            switch (node)
+            {
+                case Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax { Left: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax left } when left.Identifier.ValueText == local.Name:
+                case Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax passed } when passed.Identifier.ValueText == local.Name:
+                    return null;
+            }
+        }
+
+        return Summaries.SemanticModelFor(declarator.SyntaxTree).GetOperation(value);
     }
 
     /// <summary>

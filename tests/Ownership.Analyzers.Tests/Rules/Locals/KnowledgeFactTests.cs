@@ -378,4 +378,62 @@ public class KnowledgeFactTests
             static int Child(string path) => {|OWN102:Process.Start(path)|}.Id;
         }
         """);
+
+    [Fact]
+    public Task A_reader_over_what_needs_no_release_holds_nothing() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        class HeaderReader : BinaryReader
+        {
+            public HeaderReader(Stream input) : base(input) { }
+            public int Magic() => ReadInt32();
+        }
+        class OwningReader : BinaryReader
+        {
+            private readonly Stream _log = File.OpenWrite("log");
+            public OwningReader(Stream input) : base(input) { }
+            protected override void Dispose(bool disposing) { _log.Dispose(); base.Dispose(disposing); }
+        }
+        class C
+        {
+            static int Inline(byte[] data)
+            {
+                var reader = new BinaryReader(new MemoryStream(data));
+                return reader.ReadInt32();
+            }
+            static int ThroughLocal(byte[] data)
+            {
+                var memory = new MemoryStream(data);
+                var reader = new HeaderReader(memory);
+                return reader.Magic();
+            }
+            static int OverBorrowed(Stream input)
+            {
+                var reader = new HeaderReader(input);
+                return reader.Magic();
+            }
+            static int Writer(byte[] data)
+            {
+                var memory = new MemoryStream();
+                var writer = new BinaryWriter(memory);
+                writer.Write(data.Length);
+                return (int)memory.Length;
+            }
+            static int OverFile(string path)
+            {
+                var reader = {|OWN101:new HeaderReader(File.OpenRead(path))|};
+                return reader.Magic();
+            }
+            static int LocalReassigned(byte[] data, string path)
+            {
+                Stream input = new MemoryStream(data);
+                input = File.OpenRead(path);
+                var reader = {|OWN101:new HeaderReader(input)|};
+                return reader.Magic();
+            }
+            static int AddsARelease(Stream input)
+            {
+                var reader = {|OWN101:new OwningReader(input)|};
+                return reader.ReadInt32();
+            }
+        }
+        """);
 }
