@@ -12,6 +12,58 @@ namespace Ownership.Analyzers.Model;
 /// </summary>
 internal sealed partial class MethodSummaries
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> _forwardsFirstArgument = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// A static source method (an extension such as <c>ForAwait(this Task t) => t.ConfigureAwait(false)</c>)
+    /// whose only statement returns its first parameter through conversions and the identity calls of
+    /// the table: a transparent wrapper, so its result stands for its argument.
+    /// </summary>
+    public bool ForwardsItsFirstArgument(IMethodSymbol method)
+    {
+        if (!method.IsStatic || method.Parameters.Length == 0 || method.ReturnsVoid || method.MethodKind != MethodKind.Ordinary)
+        {
+            return false;
+        }
+
+        method = Normalize(method);
+        return IsSourceMethodWithBody(method) && _forwardsFirstArgument.GetOrAdd(method, ComputeForwardsItsFirstArgument);
+    }
+
+    private bool ComputeForwardsItsFirstArgument(IMethodSymbol method)
+    {
+        var block = GetBody(method) switch
+        {
+            IMethodBodyOperation body => body.BlockBody ?? body.ExpressionBody,
+            IBlockOperation plain => plain,
+            _ => null,
+        };
+        if (block is not { Operations: { Length: 1 } statements } || statements[0] is not IReturnOperation { ReturnedValue: { } value })
+        {
+            return false;
+        }
+
+        while (true)
+        {
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    value = conversion.Operand;
+                    continue;
+                case IParenthesizedOperation parenthesized:
+                    value = parenthesized.Operand;
+                    continue;
+                case IInvocationOperation invocation when _model.Knowledge.IsIdentityMethod(invocation.TargetMethod):
+                    value = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                    continue;
+                case IParameterReferenceOperation { Parameter.Ordinal: 0 }:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(IMethodSymbol Method, int Depth), bool> _returnsReceiver = new(MethodDepthComparer.Instance);
 
     /// <summary>True when every value the source instance method returns is its own instance (through conversions, awaits and such calls).</summary>

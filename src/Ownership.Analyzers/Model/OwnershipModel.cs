@@ -253,7 +253,7 @@ internal sealed partial class OwnershipModel
                 case IAwaitOperation:
                     return false;
                 case IConversionOperation:
-                case IInvocationOperation invocation when Knowledge.IsIdentityMethod(invocation.TargetMethod):
+                case IInvocationOperation invocation when Knowledge.IsIdentityMethod(invocation.TargetMethod) || Summaries.ForwardsItsFirstArgument(invocation.TargetMethod):
                 case IPropertyReferenceOperation { Property.Name: "Result" }:
                     continue;
                 default:
@@ -280,7 +280,7 @@ internal sealed partial class OwnershipModel
                 case IAwaitOperation await:
                     value = await.Operation;
                     continue;
-                case IInvocationOperation invocation when Knowledge.IsIdentityMethod(invocation.TargetMethod):
+                case IInvocationOperation invocation when Knowledge.IsIdentityMethod(invocation.TargetMethod) || Summaries.ForwardsItsFirstArgument(invocation.TargetMethod):
                     value = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
                     continue;
                 default:

@@ -34,7 +34,7 @@ internal sealed partial class LocalOwnershipFlow
             return null;
         }
 
-        var identity = method.MethodKind != MethodKind.Constructor && _knowledge.IsIdentityMethod(method);
+        var identity = method.MethodKind != MethodKind.Constructor && (_knowledge.IsIdentityMethod(method) || _model.Summaries.ForwardsItsFirstArgument(method));
         AllocationSet? result = identity ? receiver?.Clone() : null;
         var resultType = method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType;
         var resultIsResource = _knowledge.IsResourceType(resultType) || _knowledge.Types.GetAwaitedResultType(resultType) is { } awaited && _knowledge.IsResourceType(awaited);

@@ -436,4 +436,28 @@ public class KnowledgeFactTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_source_extension_that_only_forwards_to_ConfigureAwait_is_transparent() => Verify<OWN102CreatedResourceDiscardedAnalyzer>.Diagnostics(Usings + """
+        using System.Runtime.CompilerServices;
+        static class Awaiting
+        {
+            public static ConfiguredTaskAwaitable<T> NoContext<T>(this Task<T> task) => task.ConfigureAwait(false);
+            public static ConfiguredTaskAwaitable<T> Logged<T>(this Task<T> task) { Console.WriteLine("awaiting"); return task.ConfigureAwait(false); }
+        }
+        class C
+        {
+            static async Task<Stream> OpenAsync(string path) { await Task.Yield(); return File.OpenRead(path); }
+            static async Task<StreamReader> Kept(string path)
+            {
+                var stream = await OpenAsync(path).NoContext();
+                return new StreamReader(stream);
+            }
+            static async Task<StreamReader> NotTransparent(string path)
+            {
+                var stream = await {|OWN102:OpenAsync(path)|}.Logged();
+                return new StreamReader(stream);
+            }
+        }
+        """);
 }
