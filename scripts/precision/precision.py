@@ -70,6 +70,54 @@ def default_severities():
                 yield cells[0], {"Warning": "warning", "Info": "suggestion", "Error": "error", "Hidden": "silent"}.get(cells[2], "warning")
 
 
+# The neighbours whose warnings the package's suppressor answers (--peers): the same versions the
+# tests and the benchmark download (tests/…/Reporting/PeerAnalyzers.cs, PeerPackages.cs).
+PEER_DLLS = [
+    ("microsoft.codeanalysis.netanalyzers", "8.0.0", "Microsoft.CodeAnalysis.NetAnalyzers.dll"),
+    ("microsoft.codeanalysis.netanalyzers", "8.0.0", "Microsoft.CodeAnalysis.CSharp.NetAnalyzers.dll"),
+    ("idisposableanalyzers", "4.0.8", "IDisposableAnalyzers.dll"),
+]
+PEER_RULES = ["CA2000", "CA2213", "CA1001", "CA2215", "IDISP001", "IDISP002", "IDISP004", "IDISP006", "IDISP010"]
+
+
+def peer_dlls():
+    root = pathlib.Path(os.environ.get("NUGET_PACKAGES") or pathlib.Path.home() / ".nuget" / "packages")
+    paths = [root / package / version / "analyzers" / "dotnet" / "cs" / dll for package, version, dll in PEER_DLLS]
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        sys.exit("peer analyzers not restored (restore the test project): " + ", ".join(missing))
+    return paths
+
+
+def read_peer_sarif(path, checkout):
+    """(rule, file, line, suppressed, justification) of every neighbour report the suppressor could answer."""
+    with open(path, encoding="utf-8-sig") as handle:
+        log = json.load(handle)
+    for run in log.get("runs", []):
+        for result in run.get("results", []):
+            rule = result.get("ruleId", "")
+            if rule not in PEER_RULES:
+                continue
+            suppressions = result.get("suppressions") or []
+            justification = "; ".join(s.get("justification", "") for s in suppressions)
+            for location in result.get("locations", [])[:1]:
+                file, line = sarif_place(location, checkout)
+                yield rule, file, line, bool(suppressions), justification
+
+
+def sarif_place(location, checkout):
+    physical = location.get("physicalLocation", {})
+    uri = physical.get("artifactLocation", {}).get("uri", "")
+    if uri.startswith("file://"):
+        uri = uri[len("file://"):]
+    uri = uri.replace("%20", " ")
+    try:
+        file = os.path.relpath(uri, checkout)
+    except ValueError:
+        file = uri
+    return file, physical.get("region", {}).get("startLine", 0)
+
+
 def read_sarif(path, checkout):
     with open(path, encoding="utf-8-sig") as handle:
         log = json.load(handle)
@@ -83,16 +131,7 @@ def read_sarif(path, checkout):
             level = result.get("level", "warning")
             message = result.get("message", {}).get("text", "")
             for location in result.get("locations", [])[:1]:
-                physical = location.get("physicalLocation", {})
-                uri = physical.get("artifactLocation", {}).get("uri", "")
-                if uri.startswith("file://"):
-                    uri = uri[len("file://"):]
-                uri = uri.replace("%20", " ")
-                try:
-                    file = os.path.relpath(uri, checkout)
-                except ValueError:
-                    file = uri
-                line = physical.get("region", {}).get("startLine", 0)
+                file, line = sarif_place(location, checkout)
                 yield rule, level, file, line, message
 
 
@@ -111,6 +150,8 @@ def cmd_run(args):
         options += [f"dotnet_diagnostic.{rule}.severity = {severity}" for rule, severity in default_severities()]
         # Info rules are written to the log too: their precision is measured as well.
         options += [line for line in args.option]
+        if args.peers:
+            options += [f"dotnet_diagnostic.{rule}.severity = warning" for rule in PEER_RULES]
         config.write_text("\n".join(options) + "\n")
         targets = temp / "Ownership.Precision.targets"
         # A dependency version the package mirror does not serve, replaced by one it does.
@@ -118,6 +159,8 @@ def cmd_run(args):
                            for name, version in (item.split("=", 1) for item in args.package_version))
         # An analyzer package of the library's whose newer mirror version fails its own build.
         packages += "".join(f'    <PackageReference Remove="{name}" />\n' for name in args.remove_package)
+        if args.peers:
+            packages += "".join(f'    <Analyzer Include="{path}" />\n' for path in peer_dlls())
         targets.write_text(TARGETS.format(logs=logs, dll=dll, config=config, packages=packages))
         status = 0
         for project in args.project:
@@ -151,6 +194,29 @@ def cmd_run(args):
                 if file.startswith("..") or any(file.startswith(prefix) for prefix in args.exclude):
                     continue
                 findings.setdefault((rule, file, line), (level, message))
+        peers = {}
+        if args.peers:
+            for sarif in sorted(logs.glob("*.sarif")):
+                for rule, file, line, suppressed, justification in read_peer_sarif(sarif, checkout):
+                    if file.startswith("..") or any(file.startswith(prefix) for prefix in args.exclude):
+                        continue
+                    # Reported by any target framework; suppressed only where every one suppressed it.
+                    known = peers.get((rule, file, line))
+                    peers[(rule, file, line)] = (suppressed if known is None else known[0] and suppressed, justification or (known[1] if known else ""))
+    if args.peers:
+        peer_out = out.with_suffix(".peers.tsv")
+        with open(peer_out, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+            writer.writerow(["rule", "file", "line", "suppressed", "justification"])
+            for (rule, file, line), (suppressed, justification) in sorted(peers.items(), key=lambda item: (item[0][1], item[0][2], item[0][0])):
+                writer.writerow([rule, file, line, "yes" if suppressed else "no", justification])
+        by_rule = {}
+        for (rule, _, _), (suppressed, _) in peers.items():
+            total, hidden = by_rule.get(rule, (0, 0))
+            by_rule[rule] = (total + 1, hidden + (1 if suppressed else 0))
+        for rule, (total, hidden) in sorted(by_rule.items()):
+            print(f"{rule}: {total} reported, {hidden} suppressed")
+        print(f"{len(peers)} neighbour reports -> {peer_out}")
     rows = sorted(findings.items(), key=lambda item: (item[0][1], item[0][2], item[0][0]))
     with open(out, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
@@ -273,6 +339,7 @@ def main():
     run.add_argument("--remove-package", action="append", default=[], help="build without this package reference (an analyzer whose mirror version fails the build)")
     run.add_argument("--analyzer", help="this Ownership.Analyzers.dll instead of the one built from this repository (an earlier version, for before/after)")
     run.add_argument("--cwd", help="run dotnet from here (a checkout whose global.json pins an SDK that is not installed)")
+    run.add_argument("--peers", action="store_true", help="also run CA2000/CA2213/CA1001/CA2215 and the IDISP rules of the same defects, and write <out>.peers.tsv: each report and whether the package's suppressor suppressed it")
     run.add_argument("--out", required=True)
     diff = sub.add_parser("diff", help="compare a findings file with a ledger")
     diff.add_argument("library")

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -19,10 +20,56 @@ public sealed class OWN208UnsealedWithoutVirtualDisposeAnalyzer : DiagnosticAnal
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterSymbolAction(Analyze, SymbolKind.NamedType);
+        context.RegisterCompilationStartAction(start =>
+        {
+            // The base types of the compilation's own types, computed once when a type needs it.
+            var derivedFrom = new System.Lazy<HashSet<INamedTypeSymbol>>(() => BaseTypesIn(start.Compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            start.RegisterSymbolAction(symbol => Analyze(symbol, derivedFrom), SymbolKind.NamedType);
+        });
     }
 
-    private static void Analyze(SymbolAnalysisContext context)
+    private static HashSet<INamedTypeSymbol> BaseTypesIn(Compilation compilation)
+    {
+        var bases = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(compilation.Assembly.GlobalNamespace);
+        while (pending.Count > 0)
+        {
+            foreach (var member in pending.Pop().GetMembers())
+            {
+                if (member is INamespaceOrTypeSymbol container)
+                {
+                    pending.Push(container);
+                }
+
+                if (member is INamedTypeSymbol { BaseType: { } baseType })
+                {
+                    bases.Add(baseType.OriginalDefinition);
+                }
+            }
+        }
+
+        return bases;
+    }
+
+    /// <summary>
+    /// Another assembly can derive from the type: it is visible outside and has a constructor a
+    /// derived type there can call (public, protected or protected internal).
+    /// </summary>
+    private static bool DerivableOutside(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return type.InstanceConstructors.Any(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal);
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, System.Lazy<HashSet<INamedTypeSymbol>> derivedFrom)
     {
         if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsSealed: false, IsStatic: false, IsRecord: false } type)
         {
@@ -32,6 +79,12 @@ public sealed class OWN208UnsealedWithoutVirtualDisposeAnalyzer : DiagnosticAnal
         if (type.InstanceConstructors.All(c => c.DeclaredAccessibility == Accessibility.Private && !c.IsImplicitlyDeclared) && type.GetTypeMembers().IsEmpty)
         {
             // Only private constructors and no nested type: nothing can derive from it.
+            return;
+        }
+
+        if (!DerivableOutside(type) && !derivedFrom.Value.Contains(type.OriginalDefinition))
+        {
+            // Nothing derives from it here and nothing can elsewhere: no derived release can be lost.
             return;
         }
 

@@ -182,11 +182,7 @@ public class DisposePatternFixRegressionTests
             public void Dispose() { }
         }
         [Serializable]
-        internal unsafe class {|OWN208:Pointer|} : IDisposable
-        {
-            public void Dispose() { }
-        }
-        class {|OWN208:Bare|} : IDisposable
+        public unsafe class {|OWN208:Pointer|} : IDisposable
         {
             public void Dispose() { }
         }
@@ -197,14 +193,22 @@ public class DisposePatternFixRegressionTests
             public void Dispose() { }
         }
         [Serializable]
-        internal sealed unsafe class Pointer : IDisposable
+        public sealed unsafe class Pointer : IDisposable
         {
             public void Dispose() { }
         }
-        sealed class Bare : IDisposable
-        {
-            public void Dispose() { }
-        }
+        """);
+
+    [Fact]
+    public Task OWN208_only_for_types_something_can_derive_from() => Verify<OWN208UnsealedWithoutVirtualDisposeAnalyzer>.Diagnostics("""
+        using System;
+        public class {|OWN208:Open|} : IDisposable { public void Dispose() { } }
+        public class {|OWN208:ForSubclasses|} : IDisposable { protected ForSubclasses() { } public void Dispose() { } }
+        class {|OWN208:DerivedHere|} : IDisposable { public void Dispose() { } }
+        sealed class Child : DerivedHere { }
+        class Internal : IDisposable { public void Dispose() { } }
+        public class BuiltInside : IDisposable { internal BuiltInside() { } public void Dispose() { } }
+        internal class Outer { public class Nested : IDisposable { public void Dispose() { } } }
         """);
 
     [Fact]
