@@ -145,8 +145,11 @@ public sealed class PeerFalsePositiveSuppressor : DiagnosticSuppressor
                 return null;
             }
 
-            return allocation.Releases.Count > 0 ? Reason.Released
-                : allocation.Transfers != TransferKinds.None ? Reason.Transferred
+            // Captured by a lambda or otherwise escaped is not handed to an owner: the OWN rules stay
+            // silent there because they cannot tell, and so must the suppressor (a linked token
+            // source whose token a task lambda reads is a real leak).
+            return allocation.Releases.Count > 0 && (allocation.Transfers & TransferKinds.Escaped) == 0 ? Reason.Released
+                : allocation.Transfers != TransferKinds.None && (allocation.Transfers & TransferKinds.Escaped) == 0 ? Reason.Transferred
                 : null;
         }
 
@@ -358,6 +361,13 @@ public sealed class PeerFalsePositiveSuppressor : DiagnosticSuppressor
         if (node.AncestorsAndSelf().OfType<MethodDeclarationSyntax>().FirstOrDefault() is not { } declaration
             || semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol { OverriddenMethod: { } overridden } method)
         {
+            return null;
+        }
+
+        if (overridden.Name is "DisposeAsync" or "DisposeAsyncCore")
+        {
+            // A base DisposeAsync that "only calls Dispose()" dispatches to this type's own Dispose(bool):
+            // skipping it skips what this type releases there (a wrapped reader's command).
             return null;
         }
 

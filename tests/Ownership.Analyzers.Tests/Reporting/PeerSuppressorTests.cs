@@ -79,6 +79,11 @@ public class PeerSuppressorTests
             static int Leak(string p) { var s = new FileStream(p, FileMode.Open); return s.ReadByte(); } // expect: CA2000=kept IDISP001=kept
             static string Reader(string text) { var r = new StringReader(text); return r.ReadToEnd(); } // expect: IDISP001=Harmless
             static string Discard(string p) => new StreamReader(File.OpenRead(p)).ReadToEnd(); // expect: CA2000=kept IDISP004=kept IDISP004=Transferred
+            static System.Threading.Tasks.Task Captured(CancellationToken a, CancellationToken b)
+            {
+                var linked = CancellationTokenSource.CreateLinkedTokenSource(a, b); // expect: CA2000=kept IDISP001=kept
+                return System.Threading.Tasks.Task.Run(() => linked.Token.WaitHandle.WaitOne());
+            }
         }
         """);
 
