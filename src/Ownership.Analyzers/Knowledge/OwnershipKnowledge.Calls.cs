@@ -157,32 +157,10 @@ internal sealed partial class OwnershipKnowledge
     }
 
     /// <summary>The creating member's result holds nothing until a member that binds a resource is used (<see cref="TypeFacts.UnopenedCreatingMembers"/>).</summary>
-    public bool ResultHoldsNothingUntilUsed(IMethodSymbol method)
-    {
-        foreach (var facts in FactsForMember(method))
-        {
-            if (facts.UnopenedCreatingMembers.Contains(method.Name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool ResultHoldsNothingUntilUsed(IMethodSymbol method) => ListsMember(method, facts => facts.UnopenedCreatingMembers);
 
     /// <summary>Using this member leaves an unopened instance holding nothing (<see cref="TypeFacts.UsesThatOpenNothing"/>).</summary>
-    public bool UseOpensNothing(ISymbol member)
-    {
-        foreach (var facts in FactsForMember(member))
-        {
-            if (facts.UsesThatOpenNothing.Contains(member.Name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool UseOpensNothing(ISymbol member) => ListsMember(member, facts => facts.UsesThatOpenNothing);
 
     private static bool IsPassed(ImmutableArray<IArgumentOperation> arguments, string parameterName)
     {

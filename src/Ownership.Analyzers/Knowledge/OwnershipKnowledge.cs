@@ -324,11 +324,14 @@ internal sealed partial class OwnershipKnowledge
         => _facts.TryGetValue(type.OriginalDefinition, out var facts) && facts.DisposeAsyncOnlyCallsDispose;
 
     /// <summary>The member's result is a view of its receiver (see <see cref="TypeFacts.AliasingMembers"/>).</summary>
-    public bool IsAliasingMember(ISymbol member)
+    public bool IsAliasingMember(ISymbol member) => ListsMember(member, facts => facts.AliasingMembers);
+
+    /// <summary>Some table entry that speaks for the member lists its name in the chosen set.</summary>
+    private bool ListsMember(ISymbol member, System.Func<TypeFacts, ImmutableHashSet<string>> names)
     {
         foreach (var facts in FactsForMember(member))
         {
-            if (facts.AliasingMembers.Contains(member.Name))
+            if (names(facts).Contains(member.Name))
             {
                 return true;
             }

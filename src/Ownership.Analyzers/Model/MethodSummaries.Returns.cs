@@ -43,25 +43,7 @@ internal sealed partial class MethodSummaries
             return false;
         }
 
-        while (true)
-        {
-            switch (value)
-            {
-                case IConversionOperation conversion:
-                    value = conversion.Operand;
-                    continue;
-                case IParenthesizedOperation parenthesized:
-                    value = parenthesized.Operand;
-                    continue;
-                case IInvocationOperation invocation when _model.Knowledge.IsIdentityMethod(invocation.TargetMethod):
-                    value = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-                    continue;
-                case IParameterReferenceOperation { Parameter.Ordinal: 0 }:
-                    return true;
-                default:
-                    return false;
-            }
-        }
+        return _model.Unwrap(value, throughAwaitsAndForwarders: false) is IParameterReferenceOperation { Parameter.Ordinal: 0 };
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(IMethodSymbol Method, int Depth), bool> _returnsReceiver = new(MethodDepthComparer.Instance);

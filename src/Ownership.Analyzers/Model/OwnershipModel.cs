@@ -265,7 +265,13 @@ internal sealed partial class OwnershipModel
     }
 
     /// <summary>Strips conversions, parentheses, awaits and identity calls (<c>ConfigureAwait</c>, <c>GetResult</c>).</summary>
-    public IOperation? Unwrap(IOperation? value)
+    public IOperation? Unwrap(IOperation? value) => Unwrap(value, throughAwaitsAndForwarders: true);
+
+    /// <summary>
+    /// <see cref="Unwrap(IOperation?)"/>; without awaits and source forwarders when
+    /// <paramref name="throughAwaitsAndForwarders"/> is false (what a forwarder's own summary reads).
+    /// </summary>
+    internal IOperation? Unwrap(IOperation? value, bool throughAwaitsAndForwarders)
     {
         while (true)
         {
@@ -277,10 +283,11 @@ internal sealed partial class OwnershipModel
                 case IParenthesizedOperation parenthesized:
                     value = parenthesized.Operand;
                     continue;
-                case IAwaitOperation await:
+                case IAwaitOperation await when throughAwaitsAndForwarders:
                     value = await.Operation;
                     continue;
-                case IInvocationOperation invocation when Knowledge.IsIdentityMethod(invocation.TargetMethod) || Summaries.ForwardsItsFirstArgument(invocation.TargetMethod):
+                case IInvocationOperation invocation when Knowledge.IsIdentityMethod(invocation.TargetMethod)
+                    || (throughAwaitsAndForwarders && Summaries.ForwardsItsFirstArgument(invocation.TargetMethod)):
                     value = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
                     continue;
                 default:
