@@ -4,7 +4,7 @@
 #   2. the assemblies reference Roslyn 4.8 and nothing newer (they must load in the .NET 8 SDK
 #      and Visual Studio 17.8);
 #   3. a fresh console project that takes the package with a PackageReference (no project
-#      references) gets OWN101 and OWN102 warnings on the sample's code.
+#      references) gets the Warning rules (OWN405) on the sample's code, and the Info ones (OWN101, OWN102) only with the strict preset.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -102,7 +102,10 @@ fi
 [ -f "$NUGET_PACKAGES/ownership.analyzers/$VERSION/analyzers/dotnet/cs/Ownership.Analyzers.dll" ] \
     || fail "the consumer did not restore Ownership.Analyzers $VERSION from the local feed"
 grep 'warning OWN' "$WORK/consumer.log" | sort -u | sed 's/^/   /'
-for id in OWN101 OWN102; do
+# By default only the rules real-code triage put at 0.80 precision are warnings: of the sample's,
+# OWN405 (a timer rooting its owner); OWN101 and OWN102 are Info (SeverityCalibrationTests).
+grep -q 'warning OWN101' "$WORK/consumer.log" && fail "OWN101 is Info by default, but the consumer reports it as a warning"
+for id in OWN405; do
     grep -q "warning $id:.*($(printf '%s' 'https://[^)]*/docs/rules/')$id\.md)" "$WORK/consumer.log" \
         || fail "the packaged analyzer did not report $id (with its help link) on the sample"
 done
@@ -128,7 +131,9 @@ unknown="$(preset_warnings strcit)"
 printf '   recommended: %s\n   strict: %s\n   minimum: %s\n   none: %s\n' "$default_mode" "$strict" "$minimum" "$none"
 [ "$default_mode" = "$recommended" ] \
     || fail "OwnershipAnalysisMode=recommended reports '$default_mode', the defaults report '$recommended'"
-case " $strict " in *" OWN103 "*) ;; *) fail "OwnershipAnalysisMode=strict does not raise the Info rule OWN103 to a warning: '$strict'" ;; esac
+for id in OWN101 OWN102 OWN103; do
+    case " $strict " in *" $id "*) ;; *) fail "OwnershipAnalysisMode=strict does not raise the Info rule $id to a warning: '$strict'" ;; esac
+done
 for id in $default_mode; do
     case " $strict " in *" $id "*) ;; *) fail "OwnershipAnalysisMode=strict lost the warning $id" ;; esac
 done

@@ -27,7 +27,7 @@ internal static class Descriptors
         "Dispose created resource",
         "'{0}' is created here but not released {1}",
         RuleCategories.MethodOwnership,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "A resource created by this method must be released (disposed, or handed to a new owner) on every path that leaves the method. The message says which path loses it.");
 
     public static readonly DiagnosticDescriptor OWN102 = Create(
@@ -35,7 +35,7 @@ internal static class Descriptors
         "Created resource is discarded",
         "'{0}' is created and then discarded: {1}",
         RuleCategories.MethodOwnership,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "A resource that is created and never stored, returned or handed to an owner can never be released. Keep it in a 'using' local.");
 
     public static readonly DiagnosticDescriptor OWN103 = Create(
@@ -51,7 +51,7 @@ internal static class Descriptors
         "Local overwritten while it still owns a resource",
         "'{0}' is overwritten while it still owns '{1}', which is then never released",
         RuleCategories.MethodOwnership,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "Assigning a new value to a local that still holds a resource it owns loses the only reference to that resource. Release it before the assignment.");
 
     public static readonly DiagnosticDescriptor OWN105 = Create(
@@ -75,7 +75,7 @@ internal static class Descriptors
         "Type owns disposable members but is not disposable",
         "'{0}' owns {1} but is not disposable, so nothing ever releases it",
         RuleCategories.TypeOwnership,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "A type that stores a resource it created is that resource's owner. If the type is not disposable, its users cannot release it, and the resource lives until the finalizer, if any.");
 
     public static readonly DiagnosticDescriptor OWN202 = Create(
@@ -83,7 +83,7 @@ internal static class Descriptors
         "Owned member is not disposed in Dispose/DisposeAsync",
         "'{0}' owns '{1}' (created {2}) but does not release it when it is disposed",
         RuleCategories.TypeOwnership,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "A disposable type must release every resource it created and stored, in Dispose, Dispose(bool) or DisposeAsync (or a method they call).");
 
     public static readonly DiagnosticDescriptor OWN203 = Create(
@@ -99,7 +99,7 @@ internal static class Descriptors
         "Disposing a resource that is not owned",
         "'{0}' releases '{1}', which it does not own: it comes from {2}",
         RuleCategories.TypeOwnership,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "Releasing a value that belongs to someone else (a service from the container, another object's member, a shared or cached instance) breaks its real owner, which may still be using it.");
 
     public static readonly DiagnosticDescriptor OWN205 = Create(
@@ -107,7 +107,7 @@ internal static class Descriptors
         "Member holds both owned and borrowed resources",
         "'{0}' stores in '{1}' both resources it creates and resources it is given, and releases it without knowing which",
         RuleCategories.TypeOwnership,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "When a member sometimes holds a created resource and sometimes a borrowed one, an unconditional release disposes what the type does not own. Keep an ownership flag (ownsX) and release only when it is set, or use two members.");
 
     public static readonly DiagnosticDescriptor OWN206 = Create(
@@ -115,7 +115,7 @@ internal static class Descriptors
         "Dispose override does not call the base",
         "'{0}' overrides '{1}' but never calls 'base.{1}', which releases {2}",
         RuleCategories.TypeOwnership,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "An override of Dispose(bool), Dispose() or DisposeAsyncCore() replaces the base type's release; without the base call, what the base releases leaks. Reported only when the base provably releases something.");
 
     public static readonly DiagnosticDescriptor OWN207 = Create(
@@ -139,7 +139,7 @@ internal static class Descriptors
         "Dispose() declared without implementing IDisposable",
         "'{0}' declares '{1}' but does not implement '{2}': containers and code that releases through the interface will never call it",
         RuleCategories.TypeOwnership,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "A public Dispose method on a type that does not implement IDisposable (or DisposeAsync without IAsyncDisposable) is invisible to using statements, DI containers and every owner that releases through the interface.");
 
     public static readonly DiagnosticDescriptor OWN301 = Create(
@@ -147,7 +147,7 @@ internal static class Descriptors
         "Resource used after it was disposed",
         "'{0}' is used after it was disposed {1}",
         RuleCategories.Lifetimes,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "A member call, property read, enumeration or argument pass on a resource that is already disposed on every path that reaches it: by its own Dispose, by the end of its 'using' scope, by a method that disposes its argument, or by the wrapper that owned it. Most disposed objects throw ObjectDisposedException; some silently return stale or empty results.");
 
     public static readonly DiagnosticDescriptor OWN302 = Create(
@@ -163,7 +163,7 @@ internal static class Descriptors
         "Resource escapes its using scope",
         "'{0}' is released when its 'using' scope ends, but {1} outlives it",
         RuleCategories.Lifetimes,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "A value that is returned, stored, or still running (an un-awaited task, a deferred query, a lambda) after the 'using' that owns its resource ends sees a disposed resource: ObjectDisposedException, or worse, on some paths and some timings only.");
 
     public static readonly DiagnosticDescriptor OWN401 = Create(
@@ -171,7 +171,7 @@ internal static class Descriptors
         "Event handler on a longer-lived publisher is never unsubscribed",
         "'{0}' subscribes this instance to {1} on a publisher that outlives it ({2}) and never unsubscribes",
         RuleCategories.Roots,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "An event keeps a reference to every handler's target. When the publisher lives longer than the subscriber (a static event, a static member, an injected or handed-in object), the subscriber stays alive until the handler is removed. Remove it with '-=' where the subscriber is released (Dispose).");
 
     public static readonly DiagnosticDescriptor OWN402 = Create(
@@ -179,7 +179,7 @@ internal static class Descriptors
         "Anonymous handler on a longer-lived event can never be unsubscribed",
         "An anonymous handler that captures this instance is added to {0} on a publisher that outlives it ({1}); it can never be removed, so the publisher keeps this instance alive",
         RuleCategories.Roots,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "A lambda or anonymous method added to an event cannot be removed: '-=' with the same lambda text creates a different delegate. When it captures 'this' and the publisher outlives the instance, the instance can never be collected. Use a method (or keep the delegate in a field) and remove it in Dispose.");
 
     public static readonly DiagnosticDescriptor OWN403 = Create(
