@@ -259,6 +259,8 @@ internal sealed partial class LocalOwnershipFlow
                 NarrowToNull(nullWhenTrue ? whenTrue : whenFalse, variable);
             }
 
+            NarrowGuardedAway(branchValue!, whenTrue, whenFalse);
+
             var jumpsWhenTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
             Follow(block.ConditionalSuccessor, jumpsWhenTrue ? whenTrue : whenFalse, results, ref finallyExit);
             Follow(block.FallThroughSuccessor, jumpsWhenTrue ? whenFalse : whenTrue, results, ref finallyExit);

@@ -199,6 +199,7 @@ internal sealed partial class LocalOwnershipFlow
 
     private FunctionOwnership? Run(IMethodSymbol? function)
     {
+        _function = function;
         Prepare();
         if (_allocations.Count == 0)
         {
@@ -242,7 +243,7 @@ internal sealed partial class LocalOwnershipFlow
         }
 
         RegisterRegion(_cfg.Root);
-        var created = new List<(IOperation Operation, CreatedResource Resource)>();
+        var created = new List<(IOperation Operation, CreatedResource Resource, int Block)>();
         foreach (var block in _cfg.Blocks)
         {
             foreach (var operation in BlockOperations(block))
@@ -263,7 +264,7 @@ internal sealed partial class LocalOwnershipFlow
                         case IObjectCreationOperation or IInvocationOperation or IPropertyReferenceOperation:
                             if (_model.GetCreatedResource(descendant, _options) is { } resource)
                             {
-                                created.Add((descendant, resource));
+                                created.Add((descendant, resource, block.Ordinal));
                             }
 
                             break;
@@ -278,7 +279,7 @@ internal sealed partial class LocalOwnershipFlow
         }
 
         FindCapturedLocals(_cfg, depth: 0);
-        foreach (var (operation, resource) in created)
+        foreach (var (operation, resource, createdIn) in created)
         {
             if (resource.Kind == ResourceKind.Disposable && OpensNothingOnItsUses(operation))
             {
@@ -287,6 +288,7 @@ internal sealed partial class LocalOwnershipFlow
 
             var allocation = new Allocation(_allocations.Count, operation, resource.Type, resource.Kind, resource.Allocator);
             _allocations.Add(allocation);
+            _allocationBlocks.Add(createdIn);
             _allocationByOperation[operation] = allocation;
         }
     }

@@ -150,6 +150,60 @@ public class OWN101Tests
     // ---- clean look-alikes ----
 
     [Fact]
+    public Task Disposed_under_the_same_parameter_test_that_created_it_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            long M(string path)
+            {
+                Stream s = null;
+                if (path != null)
+                {
+                    s = File.OpenRead(path);
+                }
+
+                try
+                {
+                    return path == null ? 0 : s.Length;
+                }
+                finally
+                {
+                    if (path != null)
+                    {
+                        s.Dispose();
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Disposed_under_the_test_of_another_parameter_is_reported() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            long M(string path, string other)
+            {
+                Stream s = null;
+                if (path != null)
+                {
+                    s = {|OWN101:File.OpenRead(path)|};
+                }
+
+                try
+                {
+                    return path == null ? 0 : s.Length;
+                }
+                finally
+                {
+                    if (other != null)
+                    {
+                        s.Dispose();
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Using_declaration_is_clean() => Verifier.Diagnostics(Usings + """
         class C
         {

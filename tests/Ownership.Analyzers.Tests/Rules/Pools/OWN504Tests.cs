@@ -46,7 +46,86 @@ public class OWN504Tests
         }
         """);
 
+    [Fact]
+    public Task Release_guarded_by_a_test_that_does_not_match_the_allocation_is_reported() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            static void Use(IntPtr a, IntPtr b) { }
+
+            // The allocation depends on key, the release on val: the path with key set and val null keeps the pin.
+            void OtherParameter(byte[] val, byte[] key)
+            {
+                var pin = default(GCHandle);
+                if (key != null)
+                {
+                    pin = {|OWN504:GCHandle.Alloc(key, GCHandleType.Pinned)|};
+                }
+
+                try
+                {
+                    Use(IntPtr.Zero, IntPtr.Zero);
+                }
+                finally
+                {
+                    if (val != null)
+                    {
+                        pin.Free();
+                    }
+                }
+            }
+        }
+        """);
+
     // ---- clean look-alikes ----
+
+    [Fact]
+    public Task Release_guarded_by_the_same_parameter_test_as_the_allocation_is_clean() => Verifier.Diagnostics(Usings + """
+        class C
+        {
+            static int Produce(IntPtr value, IntPtr key) => 0;
+
+            // Both handles exist exactly when their array is not null; the finally frees them under the same tests.
+            int M(byte[] val, byte[] key)
+            {
+                var gchValue = default(GCHandle);
+                var gchKey = default(GCHandle);
+                var pValue = IntPtr.Zero;
+                var pKey = IntPtr.Zero;
+                if (val == null)
+                {
+                    Console.WriteLine("no value");
+                }
+                else
+                {
+                    gchValue = GCHandle.Alloc(val, GCHandleType.Pinned);
+                    pValue = gchValue.AddrOfPinnedObject();
+                }
+
+                if (key is not null)
+                {
+                    gchKey = GCHandle.Alloc(key, GCHandleType.Pinned);
+                    pKey = gchKey.AddrOfPinnedObject();
+                }
+
+                try
+                {
+                    return Produce(pValue, pKey);
+                }
+                finally
+                {
+                    if (val != null)
+                    {
+                        gchValue.Free();
+                    }
+
+                    if (!(key is null))
+                    {
+                        gchKey.Free();
+                    }
+                }
+            }
+        }
+        """);
 
     [Fact]
     public Task Freed_in_finally_is_clean() => Verifier.Diagnostics(Usings + """
