@@ -18,6 +18,7 @@ internal sealed class MemberOwnership
 {
     private readonly List<MemberAssignment> _assignments = new();
     private readonly List<IOperation> _releases = new();
+    private readonly List<IOperation> _handOvers = new();
     private readonly List<IOperation> _finalizerPathReleases = new();
     private readonly HashSet<IMethodSymbol> _releasedBy = new(SymbolEqualityComparer.Default);
 
@@ -40,6 +41,27 @@ internal sealed class MemberOwnership
 
     /// <summary>Releases of the member in the type's disposal methods (and what they call).</summary>
     public IReadOnlyList<IOperation> Releases => _releases;
+
+    /// <summary>
+    /// The releases that provably release the member: a release call on it, a <c>using</c>, or an
+    /// argument to a method that releases that parameter on every path. A member merely handed to
+    /// a callee that keeps, stores or forwards it (<c>Ambient.SetCurrent(_previous)</c>) counts as
+    /// released for the leak rules (it is no longer this type's to lose) but is not a release of
+    /// something borrowed.
+    /// </summary>
+    public IEnumerable<IOperation> SureReleases
+    {
+        get
+        {
+            foreach (var release in _releases)
+            {
+                if (!_handOvers.Contains(release))
+                {
+                    yield return release;
+                }
+            }
+        }
+    }
 
     /// <summary>Releases guarded by an ownership flag or an identity test (a conditional owner, DESIGN §4.4).</summary>
     public bool HasGuardedRelease { get; private set; }
@@ -155,8 +177,13 @@ internal sealed class MemberOwnership
     /// <summary>The disposal methods (Dispose(), Dispose(bool), DisposeAsync…) whose run releases the member, directly or through a helper.</summary>
     public IReadOnlyCollection<IMethodSymbol> ReleasedBy => _releasedBy;
 
-    internal void AddRelease(IOperation release, bool guarded, bool onFinalizerPath = false, IMethodSymbol? disposalMethod = null)
+    internal void AddRelease(IOperation release, bool guarded, bool onFinalizerPath = false, IMethodSymbol? disposalMethod = null, bool handedOver = false)
     {
+        if (handedOver)
+        {
+            _handOvers.Add(release);
+        }
+
         if (disposalMethod is not null)
         {
             _releasedBy.Add(disposalMethod.OriginalDefinition);

@@ -44,7 +44,8 @@ internal sealed partial class TypeOwnershipBuilder
                 case IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation callee } argument
                     when MemberReleasedBy(argument.Value, body) is { } passed
                         && _model.Summaries.GetParameterFate(callee.TargetMethod, parameter, MethodSummaries.MaxDepth) == ParameterFate.Taken:
-                    passed.AddRelease(argument, ReleaseGuards.IsOwnershipGuarded(argument), Unguarded(argument), root);
+                    passed.AddRelease(argument, ReleaseGuards.IsOwnershipGuarded(argument), Unguarded(argument), root,
+                        handedOver: !_model.Summaries.SurelyReleasesParameter(callee.TargetMethod, parameter));
                     break;
                 case IUsingOperation { Resources: var resource } @using when MemberReleasedBy(resource, body) is { } used:
                     used.AddRelease(@using, ReleaseGuards.IsOwnershipGuarded(@using), Unguarded(@using), root);

@@ -25,7 +25,7 @@ public sealed class OWN204BorrowedResourceReleasedAnalyzer : TypeOwnershipAnalyz
     {
         foreach (var member in ownership.Members)
         {
-            if (member.IsOwned || !member.IsReleased || member.HasGuardedRelease || member.Assignments.Count == 0)
+            if (member.IsOwned || !member.SureReleases.Any() || member.HasGuardedRelease || member.Assignments.Count == 0)
             {
                 continue;
             }
@@ -44,7 +44,7 @@ public sealed class OWN204BorrowedResourceReleasedAnalyzer : TypeOwnershipAnalyz
                 IMethodSymbol method => $"'{method.ContainingType?.Name}.{method.Name}', which does not give ownership",
                 _ => $"'{source.ContainingType?.Name}.{source.Name}', which belongs to another object",
             };
-            foreach (var release in member.Releases)
+            foreach (var release in member.SureReleases)
             {
                 context.ReportOwnership(Diagnostic.Create(Descriptors.OWN204, release.Syntax.GetLocation(), ownership.Type.Name, member.Member.Name, from));
             }

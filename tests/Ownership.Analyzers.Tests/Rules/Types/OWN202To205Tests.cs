@@ -101,6 +101,45 @@ public class OWN204Tests
         """);
 
     [Fact]
+    public Task Borrowed_member_passed_to_a_helper_that_disposes_it_is_reported() => OWN204.Diagnostics(Usings + """
+        class Other { public Stream Stream { get; } = Stream.Null; }
+        sealed class Consumer : IDisposable
+        {
+            private readonly Stream _stream;
+            public Consumer(Other other) { _stream = other.Stream; }
+            public void Dispose() => Quietly({|OWN204:_stream|});
+            private static void Quietly(IDisposable d)
+            {
+                try { d.Dispose(); } catch (IOException) { }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Borrowed_member_handed_back_to_an_ambient_setter_is_clean() => OWN204.Diagnostics(Usings + """
+        interface IContext : IDisposable { }
+        static class Ambient
+        {
+            private static Action<IContext> _set = _ => { };
+            private static IContext _stored;
+            public static IContext Current => _stored;
+            public static void SetCurrent(IContext context) => _set(context);
+            public static void Store(IContext context) => _stored = context;
+        }
+        // Restores what was current when the scope began: the previous context is handed back, not released.
+        sealed class Scope : IDisposable
+        {
+            private readonly IContext _previous = Ambient.Current;
+            public void Dispose() => Ambient.SetCurrent(_previous);
+        }
+        sealed class StoringScope : IDisposable
+        {
+            private readonly IContext _previous = Ambient.Current;
+            public void Dispose() => Ambient.Store(_previous);
+        }
+        """);
+
+    [Fact]
     public Task Wrappers_taking_a_constructor_argument_and_owned_members_are_clean() => OWN204.Diagnostics(Usings + """
         sealed class Wrapper : IDisposable
         {
