@@ -77,8 +77,15 @@ internal sealed partial class LocalOwnershipFlow
 
                 nullWhenTrue = binary.OperatorKind == BinaryOperatorKind.Equals;
                 break;
-            case IPropertyReferenceOperation { Instance: { } instance } property when _knowledge.IsHoldsResourceProperty(property.Property):
+            case IPropertyReferenceOperation { Instance: { } instance } property
+                when _knowledge.IsHoldsResourceProperty(property.Property)
+                    || (property.Property.GetMethod is { } getter && _model.Summaries.SaysHoldsNothingWhenFalse(getter)):
                 // handle.IsAllocated: false means the variable holds no handle.
+                operand = instance;
+                nullWhenTrue = false;
+                break;
+            case IInvocationOperation { Instance: { } instance, Arguments.Length: 0 } query when _model.Summaries.SaysHoldsNothingWhenFalse(query.TargetMethod):
+                // op.CanContinue(): false means disposing op has nothing to do.
                 operand = instance;
                 nullWhenTrue = false;
                 break;

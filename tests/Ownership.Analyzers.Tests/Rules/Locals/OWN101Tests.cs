@@ -6,6 +6,43 @@ public class OWN101Tests
 {
     private const string Usings = "using System; using System.IO; using System.Net.Http; using System.Threading; using System.Threading.Tasks; using System.Collections.Generic; using System.Text;\n";
 
+    private const string Shared = """
+        class Gate
+        {
+            private readonly SemaphoreSlim _semaphore = new SemaphoreSlim(4);
+            public Token TryBegin() => new Token(_semaphore.Wait(0), this);
+            public Loose TryBeginLoose() => new Loose(_semaphore.Wait(0), this);
+            internal void Finished() => _semaphore.Release();
+        }
+        sealed class Token : IDisposable
+        {
+            private readonly bool _acquired;
+            private readonly Gate _gate;
+            internal Token(bool acquired, Gate gate) { _acquired = acquired; _gate = gate; }
+            public bool CanContinue() => _acquired;
+            public bool Acquired => _acquired;
+            public void Dispose()
+            {
+                if (!_acquired) return;
+                _gate.Finished();
+            }
+        }
+        // The flag can change after construction: its test says nothing about what Dispose will do.
+        sealed class Loose : IDisposable
+        {
+            private bool _acquired;
+            private readonly Gate _gate;
+            internal Loose(bool acquired, Gate gate) { _acquired = acquired; _gate = gate; }
+            public bool CanContinue() => _acquired;
+            public void Reset() => _acquired = true;
+            public void Dispose()
+            {
+                if (!_acquired) return;
+                _gate.Finished();
+            }
+        }
+        """;
+
     // ---- reports ----
 
     [Fact]
@@ -148,6 +185,57 @@ public class OWN101Tests
         """);
 
     // ---- clean look-alikes ----
+
+    [Fact]
+    public Task Not_disposed_where_its_own_query_says_it_holds_nothing_is_clean() => Verifier.Diagnostics(Usings + """
+        class Worker
+        {
+            private readonly Gate _gate = new Gate();
+            void Process()
+            {
+                var op = _gate.TryBegin();
+                if (!op.CanContinue())
+                {
+                    return;
+                }
+
+                using (op)
+                {
+                    Console.WriteLine("working");
+                }
+            }
+
+            void Property()
+            {
+                var op = _gate.TryBegin();
+                if (op.Acquired)
+                {
+                    using (op) { Console.WriteLine("working"); }
+                }
+            }
+        }
+""" + Shared);
+
+    [Fact]
+    public Task Not_disposed_after_a_query_on_a_flag_that_can_change_is_reported() => Verifier.Diagnostics(Usings + """
+        class Worker
+        {
+            private readonly Gate _gate = new Gate();
+            void Process()
+            {
+                var op = {|OWN101:_gate.TryBeginLoose()|};
+                if (!op.CanContinue())
+                {
+                    return;
+                }
+
+                using (op)
+                {
+                    Console.WriteLine("working");
+                }
+            }
+        }
+""" + Shared);
 
     [Fact]
     public Task Disposed_under_the_same_parameter_test_that_created_it_is_clean() => Verifier.Diagnostics(Usings + """
