@@ -33,19 +33,20 @@ public sealed class OWN106ResourceReturnedThroughNonDisposableAnalyzer : MethodO
                 continue;
             }
 
+            if (HasFixedReturnType(method))
+            {
+                // An override or an interface implementation cannot choose its return type
+                // (object ICloneable.Clone(), IEnumerable<T>.GetEnumerator()), nor can a property
+                // that implements an interface's property become a method.
+                continue;
+            }
+
             if (method.MethodKind == MethodKind.PropertyGet && method.AssociatedSymbol is IPropertySymbol property)
             {
                 context.ReportOwnership(Diagnostic.Create(
                     Descriptors.OWN106,
                     allocation.Creation.Syntax.GetLocation(),
                     $"Property '{property.Name}' creates a new '{allocation.Type.Name}' on every get; make it a method so callers see they own the result"));
-                continue;
-            }
-
-            if (HasFixedReturnType(method))
-            {
-                // An override or an interface implementation cannot choose its return type
-                // (object ICloneable.Clone(), IEnumerable<T>.GetEnumerator()).
                 continue;
             }
 

@@ -374,5 +374,21 @@ public class OWN106Tests
             public object Open() => File.OpenRead("data");
             public object OpenAgain() => {|OWN106:File.OpenRead("data")|};
         }
+        // An interface that declares a property: its implementation cannot become a method.
+        interface IFileAbstraction { Stream ReadStream { get; } }
+        sealed class LocalFile : IFileAbstraction
+        {
+            public Stream ReadStream => File.OpenRead("data");
+            public Stream WriteStream => {|OWN106:File.OpenWrite("data")|};
+        }
+        sealed class ExplicitFile : IFileAbstraction
+        {
+            Stream IFileAbstraction.ReadStream => File.OpenRead("data");
+        }
+        abstract class Media { public abstract Stream Content { get; } }
+        sealed class LocalMedia : Media
+        {
+            public override Stream Content => File.OpenRead("data");
+        }
         """);
 }
