@@ -82,6 +82,10 @@ public sealed class OWN406StaticCollectionOnlyGrowsAnalyzer : DiagnosticAnalyzer
                 }
             }
         });
+        // Growth inside a private helper is bounded when only the static initialization calls it
+        // (`static TypeConverter() { Register<Int32Type>(); … }`): decided at the end, from the callers seen.
+        var growsIn = new ConcurrentDictionary<IFieldSymbol, ConcurrentBag<IMethodSymbol>>(SymbolEqualityComparer.Default);
+        var callers = new ConcurrentDictionary<IMethodSymbol, ConcurrentBag<ISymbol?>>(SymbolEqualityComparer.Default);
         context.RegisterOperationAction(operation =>
         {
             var reference = (IFieldReferenceOperation)operation.Operation;
@@ -92,10 +96,28 @@ public sealed class OWN406StaticCollectionOnlyGrowsAnalyzer : DiagnosticAnalyzer
                 {
                     use = Use.Neutral;
                 }
+                else if (use == Use.Grows && operation.ContainingSymbol is IMethodSymbol { DeclaredAccessibility: Accessibility.Private, MethodKind: MethodKind.Ordinary } helper)
+                {
+                    growsIn.GetOrAdd(reference.Field.OriginalDefinition, _ => new ConcurrentBag<IMethodSymbol>()).Add(helper.OriginalDefinition);
+                    use = Use.Neutral;
+                }
 
                 uses.AddOrUpdate(reference.Field.OriginalDefinition, use, (_, old) => old > use ? old : use);
             }
         }, OperationKind.FieldReference);
+        context.RegisterOperationAction(operation =>
+        {
+            switch (operation.Operation)
+            {
+                case IInvocationOperation invocation when invocation.TargetMethod.DeclaredAccessibility == Accessibility.Private:
+                    callers.GetOrAdd(invocation.TargetMethod.OriginalDefinition, _ => new ConcurrentBag<ISymbol?>()).Add(operation.ContainingSymbol);
+                    break;
+                case IMethodReferenceOperation method when method.Method.DeclaredAccessibility == Accessibility.Private:
+                    // A delegate to the helper can be called from anywhere.
+                    callers.GetOrAdd(method.Method.OriginalDefinition, _ => new ConcurrentBag<ISymbol?>()).Add(null);
+                    break;
+            }
+        }, OperationKind.Invocation, OperationKind.MethodReference);
         context.RegisterSymbolEndAction(end =>
         {
             if (hasErrors != 0)
@@ -105,6 +127,11 @@ public sealed class OWN406StaticCollectionOnlyGrowsAnalyzer : DiagnosticAnalyzer
 
             foreach (var field in candidates)
             {
+                if (growsIn.TryGetValue(field, out var helpers) && helpers.Any(helper => !OnlyInitializationCalls(helper, callers, depth: 4)))
+                {
+                    uses[field] = Use.Grows;
+                }
+
                 if (uses.TryGetValue(field, out var use) && use == Use.Grows && field.Locations.Length > 0 && !HasBoundedKeys(field.Type))
                 {
                     end.ReportOwnership(Diagnostic.Create(Descriptors.OWN406, field.Locations[0], field.Name));
@@ -168,6 +195,35 @@ public sealed class OWN406StaticCollectionOnlyGrowsAnalyzer : DiagnosticAnalyzer
         => Grows.Contains(name) ? Use.Grows : Shrinks.Contains(name) ? Use.Shrinks : Use.Neutral;
 
     /// <summary>
+    /// Every call of the private helper is in the static constructor, a static field initializer, or
+    /// another such helper (to a bounded depth); a helper never called, or referenced as a delegate, is not.
+    /// </summary>
+    private static bool OnlyInitializationCalls(IMethodSymbol helper, ConcurrentDictionary<IMethodSymbol, ConcurrentBag<ISymbol?>> callers, int depth)
+    {
+        if (depth < 0 || !callers.TryGetValue(helper, out var sites) || sites.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var site in sites)
+        {
+            switch (site)
+            {
+                case IMethodSymbol { MethodKind: MethodKind.StaticConstructor }:
+                case IFieldSymbol { IsStatic: true }:
+                    continue;
+                case IMethodSymbol { DeclaredAccessibility: Accessibility.Private, MethodKind: MethodKind.Ordinary } caller
+                    when !SymbolEqualityComparer.Default.Equals(caller.OriginalDefinition, helper) && OnlyInitializationCalls(caller.OriginalDefinition, callers, depth - 1):
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// A growth that cannot go on for ever: in the static constructor or a field initializer (filled
     /// once), or under a test of the collection's own <c>Count</c> (a cap).
     /// </summary>
@@ -210,6 +266,12 @@ public sealed class OWN406StaticCollectionOnlyGrowsAnalyzer : DiagnosticAnalyzer
         if (key.TypeKind == TypeKind.Enum || key.SpecialType is SpecialType.System_Boolean or SpecialType.System_Byte or SpecialType.System_SByte)
         {
             return true;
+        }
+
+        // `where T : Enum`: the values of one enum per instantiation.
+        if (key is ITypeParameterSymbol parameter)
+        {
+            return parameter.ConstraintTypes.Any(constraint => constraint.SpecialType == SpecialType.System_Enum || IsBoundedKey(constraint));
         }
 
         if (key is INamedTypeSymbol { IsTupleType: true } tuple)

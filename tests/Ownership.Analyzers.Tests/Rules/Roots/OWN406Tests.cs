@@ -71,4 +71,47 @@ public class OWN406Tests
             public static void Count(string word) => s_growing[word] = 1;
         }
         """);
+
+    [Fact]
+    public Task Registries_filled_by_helpers_of_the_static_constructor_and_enum_generic_caches_are_clean() => Verifier.Diagnostics(Usings + """
+        class Registry
+        {
+            private static readonly Dictionary<string, Type> s_types = new();
+            private static readonly Dictionary<string, string> s_aliases = new();
+            static Registry()
+            {
+                Register<int>("Int32");
+                Register<long>("Int64");
+                RegisterAll();
+            }
+            private static void RegisterAll() => Alias("Integer", "Int32");
+            private static void Register<T>(string name) => s_types.Add(name, typeof(T));
+            private static void Alias(string alias, string name) => s_aliases[alias] = name;
+            public static Type Find(string name) => s_types[name];
+        }
+        static class Lowercase<T> where T : struct, Enum
+        {
+            private static readonly ConcurrentDictionary<T, string> s_values = new();
+            public static string Of(T value) => s_values.GetOrAdd(value, v => v.ToString().ToLowerInvariant());
+        }
+        """);
+
+    [Fact]
+    public Task Helpers_called_after_initialization_or_handed_out_as_delegates_are_reported() => Verifier.Diagnostics(Usings + """
+        class Registry
+        {
+            private static readonly Dictionary<string, Type> {|OWN406:s_types|} = new();
+            private static readonly Dictionary<string, string> {|OWN406:s_aliases|} = new();
+            static Registry() { Register<int>("Int32"); }
+            public static void Learn(string name) => Register<object>(name);
+            private static void Register<T>(string name) => s_types.Add(name, typeof(T));
+            public static Action<string, string> Aliaser => Alias;
+            private static void Alias(string alias, string name) => s_aliases[alias] = name;
+        }
+        static class Named<T>
+        {
+            private static readonly ConcurrentDictionary<T, string> {|OWN406:s_values|} = new();
+            public static string Of(T value) => s_values.GetOrAdd(value, v => v.ToString());
+        }
+        """);
 }
