@@ -15,7 +15,32 @@ internal sealed partial class OwnershipModel
 {
     /// <summary>False when awaiting the release of this allocation could not do anything its synchronous release does not.</summary>
     public bool AsyncReleaseMatters(Allocation allocation)
-        => !InheritsForwardingDisposeAsync(allocation.Type) && !IsReadOnlyFileOpen(allocation.Creation);
+        => !InheritsForwardingDisposeAsync(allocation.Type)
+            && !(allocation.Local?.Type is { } declared && IsNarrowerThan(declared, allocation.Type) && InheritsForwardingDisposeAsync(declared))
+            && !IsReadOnlyFileOpen(allocation.Creation);
+
+    /// <summary>
+    /// The local is declared as a class derived from what the creation returns
+    /// (<c>using var reader = (ClickHouseDataReader)await command.ExecuteReaderAsync();</c>): the value is
+    /// at least that class, so its <c>DisposeAsync()</c> is that class's.
+    /// </summary>
+    private static bool IsNarrowerThan(ITypeSymbol declared, ITypeSymbol created)
+    {
+        if (SymbolEqualityComparer.Default.Equals(declared, created))
+        {
+            return false;
+        }
+
+        for (var current = declared.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, created))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The synchronous release runs on a branch chosen by a bool flag of the function (<c>if (async) … else x.Dispose()</c>)

@@ -237,6 +237,40 @@ public class OWN105Tests
         """);
 
     [Fact]
+    public Task A_local_declared_as_a_class_without_its_own_DisposeAsync_is_clean_and_its_base_is_not() => OWN105.Diagnostics(Usings + """
+        abstract class Channel : IAsyncDisposable, IDisposable
+        {
+            public abstract ValueTask DisposeAsync();
+            public abstract void Dispose();
+            public abstract int Count { get; }
+        }
+        // Its DisposeAsync only calls Dispose: awaiting it changes nothing.
+        class LocalChannel : Channel
+        {
+            public override ValueTask DisposeAsync() { Dispose(); return default; }
+            public override void Dispose() { }
+            public override int Count => 0;
+        }
+        static class Factory
+        {
+            public static async Task<Channel> OpenAsync() { await Task.Yield(); return new LocalChannel(); }
+        }
+        class C
+        {
+            async Task<int> Narrowed()
+            {
+                using var channel = (LocalChannel)await Factory.OpenAsync();
+                return channel.Count;
+            }
+            async Task<int> AsCreated()
+            {
+                {|OWN105:using|} var channel = await Factory.OpenAsync();
+                return channel.Count;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Await_using_and_sync_methods_are_clean() => OWN105.Diagnostics(Usings + """
         class Sync : IDisposable { public void Dispose() { } }
         class C
