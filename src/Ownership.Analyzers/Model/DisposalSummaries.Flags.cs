@@ -70,18 +70,7 @@ internal sealed partial class DisposalSummaries
             sawDisposal = true;
             foreach (var statement in TopLevelStatements(body))
             {
-                if (statement is IConditionalOperation { WhenFalse: null } guarded && GuardFlag(guarded.Condition, type) is { } guard
-                    && !ReleasesNothingIn(guarded.WhenTrue, type, depth - 1))
-                {
-                    if (!flags.Any(known => SymbolEqualityComparer.Default.Equals(known.Flag, guard.Flag) && known.ReleasesWhen == guard.ReleasesWhen))
-                    {
-                        flags.Add(guard);
-                    }
-
-                    continue;
-                }
-
-                if (!ReleasesNothingIn(statement, type, depth - 1))
+                if (!CollectGuardFlags(statement, type, depth, flags, nesting: 0))
                 {
                     return ImmutableArray<(ISymbol, bool)>.Empty;
                 }
@@ -89,6 +78,57 @@ internal sealed partial class DisposalSummaries
         }
 
         return sawDisposal ? flags.ToImmutable() : ImmutableArray<(ISymbol, bool)>.Empty;
+    }
+
+    /// <summary>How deeply tests that are not flags (<c>if (_inner != null)</c>) are looked into for the flag that guards a release.</summary>
+    private const int MaxGuardNesting = 3;
+
+    /// <summary>
+    /// Adds the flag that guards each release in <paramref name="statement"/>; false when a release
+    /// is under no flag. A test that is not a flag (<c>if (_com != null) { if (_owns) Release(_com); _com = null; }</c>)
+    /// is looked into: its arms' releases need a flag of their own.
+    /// </summary>
+    private bool CollectGuardFlags(IOperation statement, INamedTypeSymbol type, int depth, ImmutableArray<(ISymbol Flag, bool ReleasesWhen)>.Builder flags, int nesting)
+    {
+        if (statement is IConditionalOperation { WhenFalse: null } guarded && GuardFlag(guarded.Condition, type) is { } guard
+            && !ReleasesNothingIn(guarded.WhenTrue, type, depth - 1))
+        {
+            if (!flags.Any(known => SymbolEqualityComparer.Default.Equals(known.Flag, guard.Flag) && known.ReleasesWhen == guard.ReleasesWhen))
+            {
+                flags.Add(guard);
+            }
+
+            return true;
+        }
+
+        if (ReleasesNothingIn(statement, type, depth - 1))
+        {
+            return true;
+        }
+
+        if (nesting >= MaxGuardNesting)
+        {
+            return false;
+        }
+
+        switch (statement)
+        {
+            case IConditionalOperation conditional when ReleasesNothingIn(conditional.Condition, type, depth - 1):
+                return CollectGuardFlags(conditional.WhenTrue, type, depth, flags, nesting + 1)
+                    && (conditional.WhenFalse is null || CollectGuardFlags(conditional.WhenFalse, type, depth, flags, nesting + 1));
+            case IBlockOperation block:
+                foreach (var inner in block.Operations)
+                {
+                    if (!CollectGuardFlags(inner, type, depth, flags, nesting + 1))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static IEnumerable<IOperation> TopLevelStatements(IOperation body)

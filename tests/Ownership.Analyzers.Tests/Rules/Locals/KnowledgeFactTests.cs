@@ -209,6 +209,44 @@ public class KnowledgeFactTests
         """);
 
     [Fact]
+    public Task A_release_flag_nested_under_a_null_test_still_guards_the_release() => Verify<OWN202OwnedMemberNotReleasedAnalyzer>.Diagnostics(Usings + """
+        using System.Runtime.InteropServices;
+        // Releases its COM pointer only when it owns it; the borrowing constructor leaves the flag false.
+        sealed class Meter : IDisposable
+        {
+            private IntPtr _com;
+            private readonly bool _owns;
+            internal Meter(IntPtr fresh) { _com = fresh; _owns = true; }
+            internal Meter(IntPtr borrowed, bool unused) { _com = borrowed; }
+            public void Dispose()
+            {
+                if (_com != IntPtr.Zero)
+                {
+                    if (_owns)
+                    {
+                        Marshal.Release(_com);
+                    }
+
+                    _com = IntPtr.Zero;
+                }
+
+                GC.SuppressFinalize(this);
+            }
+        }
+        sealed class Session : IDisposable
+        {
+            public Session(IntPtr shared, IntPtr fresh)
+            {
+                Borrowed = new Meter(shared, false);
+                Owned = new Meter(fresh);
+            }
+            public Meter Borrowed { get; }
+            public Meter {|OWN202:Owned|} { get; }
+            public void Dispose() { }
+        }
+        """);
+
+    [Fact]
     public Task A_created_value_always_matches_its_own_type_pattern() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
         sealed class Bulk { public void Send() { } }
         static class Loader
