@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Ownership.Analyzers.Knowledge;
 
@@ -62,7 +63,7 @@ internal sealed partial class MethodSummaries
                 && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
                 && !assigned[parameter.Ordinal]
                 && (firstExit is null || operation.Syntax.SpanStart < firstExit)
-                && RunsUnconditionally(operation, body))
+                && RunsUnconditionally(operation, body, parameter))
             {
                 released[parameter.Ordinal] = true;
             }
@@ -75,6 +76,8 @@ internal sealed partial class MethodSummaries
     private IParameterSymbol? ReleasedParameter(IOperation operation)
         => operation switch
         {
+            IInvocationOperation { Instance: IConditionalAccessInstanceOperation } invocation when OwnershipKnowledge.IsReleaseMethod(invocation.TargetMethod)
+                => (_model.Unwrap(AccessedBy(invocation)) as IParameterReferenceOperation)?.Parameter,
             IInvocationOperation { Instance: { } instance } invocation when OwnershipKnowledge.IsReleaseMethod(invocation.TargetMethod)
                 => (_model.Unwrap(instance) as IParameterReferenceOperation)?.Parameter,
             IUsingOperation { Resources: { } resource } => (_model.Unwrap(resource) as IParameterReferenceOperation)?.Parameter,
@@ -82,7 +85,7 @@ internal sealed partial class MethodSummaries
         };
 
     /// <summary>Every enclosing operation up to the body runs whenever the body runs (no branch, loop or handler).</summary>
-    private static bool RunsUnconditionally(IOperation operation, IOperation body)
+    private static bool RunsUnconditionally(IOperation operation, IOperation body, IParameterSymbol released)
     {
         var child = operation;
         for (var parent = operation.Parent; parent is not null && child != body; child = parent, parent = parent.Parent)
@@ -94,6 +97,12 @@ internal sealed partial class MethodSummaries
                     continue;
                 case ITryOperation @try when child == @try.Body || child == @try.Finally:
                     continue;
+                case IConditionalOperation conditional when child == conditional.WhenTrue && IsNotNullTest(conditional.Condition, released):
+                    // if (d != null) d.Dispose(): where d is null there is nothing to release.
+                    continue;
+                case IConditionalAccessOperation access when child == access.WhenNotNull && IsReferenceTo(access.Operation, released):
+                    // d?.Dispose()
+                    continue;
                 default:
                     return false;
             }
@@ -101,4 +110,56 @@ internal sealed partial class MethodSummaries
 
         return true;
     }
+
+    /// <summary>What <c>x?.Dispose()</c> tests: the operation of the conditional access the call sits in.</summary>
+    private static IOperation? AccessedBy(IOperation invocation)
+    {
+        for (var parent = invocation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IConditionalAccessOperation access)
+            {
+                return access.Operation;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsReferenceTo(IOperation operation, IParameterSymbol parameter)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter);
+    }
+
+    /// <summary><c>p != null</c>, <c>p is not null</c>, <c>!(p == null)</c>, <c>!(p is null)</c>.</summary>
+    private static bool IsNotNullTest(IOperation condition, IParameterSymbol parameter)
+    {
+        var negated = false;
+        while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            negated = !negated;
+            condition = not.Operand;
+        }
+
+        bool? notNullWhenTrue = condition switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } binary when IsNullAgainst(binary, parameter) => true,
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } binary when IsNullAgainst(binary, parameter) => false,
+            IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } } } } pattern
+                when IsReferenceTo(pattern.Value, parameter) => true,
+            IIsPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } } } pattern
+                when IsReferenceTo(pattern.Value, parameter) => false,
+            IIsNullOperation isNull when IsReferenceTo(isNull.Operand, parameter) => false,
+            _ => null,
+        };
+        return notNullWhenTrue is { } value && value != negated;
+    }
+
+    private static bool IsNullAgainst(IBinaryOperation binary, IParameterSymbol parameter)
+        => (IsReferenceTo(binary.LeftOperand, parameter) && binary.RightOperand.ConstantValue is { HasValue: true, Value: null })
+            || (IsReferenceTo(binary.RightOperand, parameter) && binary.LeftOperand.ConstantValue is { HasValue: true, Value: null });
 }

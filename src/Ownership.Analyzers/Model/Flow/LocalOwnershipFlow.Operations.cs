@@ -153,7 +153,7 @@ internal sealed partial class LocalOwnershipFlow
         }
 
         // manager.Memory: a view backed by the manager, which stands for it.
-        if (instance is { IsEmpty: false } && _knowledge.IsAliasingMember(property.Property))
+        if (instance is { IsEmpty: false } && (_knowledge.IsAliasingMember(property.Property) || _model.Disposal.ReturnsSoleReleasedMember(property.Property)))
         {
             return instance;
         }

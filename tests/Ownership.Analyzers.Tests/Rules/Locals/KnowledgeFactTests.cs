@@ -247,6 +247,47 @@ public class KnowledgeFactTests
         """);
 
     [Fact]
+    public Task A_wrappers_only_resource_handed_on_through_its_property_hands_on_the_wrapper() => Verify<OWN102CreatedResourceDiscardedAnalyzer>.Diagnostics(Usings + """
+        static class Native { public static Stream Lookup(string id) => File.OpenRead(id); }
+        static class Extensions { public static void SafeDispose(this IDisposable d) { if (d != null) d.Dispose(); } }
+        // Releases exactly one member, which its property hands out.
+        sealed class Lookup : IDisposable
+        {
+            private readonly Stream _handle;
+            public Lookup(string id) { _handle = Native.Lookup(id); }
+            public Stream Handle => _handle;
+            public void Dispose() { _handle.SafeDispose(); GC.SuppressFinalize(this); }
+        }
+        // Releases two members: handing one on loses the other.
+        sealed class Pair : IDisposable
+        {
+            private readonly Stream _first = File.OpenRead("a");
+            private readonly Stream _second = File.OpenRead("b");
+            public Stream First => _first;
+            public void Dispose() { _first.Dispose(); _second.Dispose(); }
+        }
+        sealed class Content : IDisposable
+        {
+            private readonly Stream _inner;
+            public Content(Stream inner) { _inner = inner; }
+            public void Dispose() => _inner.Dispose();
+        }
+        static class Api
+        {
+            public static Content Open(string id)
+            {
+                var handle = new Lookup(id).Handle;
+                return new Content(handle);
+            }
+            public static Content OpenFirst()
+            {
+                var first = {|OWN102:new Pair()|}.First;
+                return new Content(first);
+            }
+        }
+        """);
+
+    [Fact]
     public Task A_created_value_always_matches_its_own_type_pattern() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
         sealed class Bulk { public void Send() { } }
         static class Loader

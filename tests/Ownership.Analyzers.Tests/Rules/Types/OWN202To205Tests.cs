@@ -113,6 +113,16 @@ public class OWN204Tests
                 try { d.Dispose(); } catch (IOException) { }
             }
         }
+        // Helpers that release their argument wherever there is one to release.
+        sealed class Guarded : IDisposable
+        {
+            private readonly Stream _a;
+            private readonly Stream _b;
+            public Guarded(Other other) { _a = other.Stream; _b = other.Stream; }
+            public void Dispose() { Release({|OWN204:_a|}); ReleaseIfAny({|OWN204:_b|}); }
+            private static void Release(IDisposable d) { if (d != null) d.Dispose(); }
+            private static void ReleaseIfAny(IDisposable d) => d?.Dispose();
+        }
         """);
 
     [Fact]
