@@ -40,7 +40,7 @@ internal sealed partial class MethodSummaries
 
         var released = new bool[method.Parameters.Length];
         var assigned = new bool[method.Parameters.Length];
-        int? firstExit = null;
+        var exits = new System.Collections.Generic.List<IReturnOperation>();
         foreach (var operation in DescendantsOutsideNestedFunctions(body))
         {
             switch (operation)
@@ -48,7 +48,7 @@ internal sealed partial class MethodSummaries
                 case IReturnOperation { Kind: OperationKind.YieldReturn or OperationKind.YieldBreak }:
                     return System.Array.Empty<bool>();
                 case IReturnOperation @return:
-                    firstExit = System.Math.Min(firstExit ?? int.MaxValue, @return.Syntax.SpanStart);
+                    exits.Add(@return);
                     break;
                 case IAssignmentOperation { Target: IParameterReferenceOperation target } when target.Parameter.Ordinal < assigned.Length:
                     assigned[target.Parameter.Ordinal] = true;
@@ -62,7 +62,7 @@ internal sealed partial class MethodSummaries
                 && parameter.Ordinal < released.Length
                 && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method)
                 && !assigned[parameter.Ordinal]
-                && (firstExit is null || operation.Syntax.SpanStart < firstExit)
+                && exits.TrueForAll(exit => exit.Syntax.SpanStart > operation.Syntax.SpanStart || IsReturnWhenNull(exit, parameter))
                 && RunsUnconditionally(operation, body, parameter))
             {
                 released[parameter.Ordinal] = true;
@@ -135,8 +135,27 @@ internal sealed partial class MethodSummaries
         return operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter);
     }
 
+    /// <summary><c>if (p == null) return;</c>: the early exit leaves only where there is nothing to release.</summary>
+    private static bool IsReturnWhenNull(IReturnOperation exit, IParameterSymbol parameter)
+    {
+        IOperation child = exit;
+        if (child.Parent is IBlockOperation { Operations.Length: 1 } block)
+        {
+            child = block;
+        }
+
+        return child.Parent is IConditionalOperation conditional && conditional.WhenTrue == child && IsNullTest(conditional.Condition, parameter);
+    }
+
+    private static bool IsNullTest(IOperation condition, IParameterSymbol parameter)
+        => NotNullWhenTrue(condition, parameter) == false;
+
     /// <summary><c>p != null</c>, <c>p is not null</c>, <c>!(p == null)</c>, <c>!(p is null)</c>.</summary>
     private static bool IsNotNullTest(IOperation condition, IParameterSymbol parameter)
+        => NotNullWhenTrue(condition, parameter) == true;
+
+    /// <summary>True when the condition holds exactly where the parameter is not null, false where it is null, null when it is no null test of it.</summary>
+    private static bool? NotNullWhenTrue(IOperation condition, IParameterSymbol parameter)
     {
         var negated = false;
         while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
@@ -156,7 +175,7 @@ internal sealed partial class MethodSummaries
             IIsNullOperation isNull when IsReferenceTo(isNull.Operand, parameter) => false,
             _ => null,
         };
-        return notNullWhenTrue is { } value && value != negated;
+        return notNullWhenTrue is { } value ? value != negated : null;
     }
 
     private static bool IsNullAgainst(IBinaryOperation binary, IParameterSymbol parameter)

@@ -118,10 +118,20 @@ public class OWN204Tests
         {
             private readonly Stream _a;
             private readonly Stream _b;
-            public Guarded(Other other) { _a = other.Stream; _b = other.Stream; }
-            public void Dispose() { Release({|OWN204:_a|}); ReleaseIfAny({|OWN204:_b|}); }
+            private readonly Stream _c;
+            public Guarded(Other other) { _a = other.Stream; _b = other.Stream; _c = other.Stream; }
+            public void Dispose() { Release({|OWN204:_a|}); ReleaseIfAny({|OWN204:_b|}); ReleaseUnlessNull({|OWN204:_c|}); }
             private static void Release(IDisposable d) { if (d != null) d.Dispose(); }
             private static void ReleaseIfAny(IDisposable d) => d?.Dispose();
+            private static void ReleaseUnlessNull(IDisposable d)
+            {
+                if (d == null)
+                {
+                    return;
+                }
+
+                d.Dispose();
+            }
         }
         """);
 
