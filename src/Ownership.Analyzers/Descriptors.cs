@@ -41,10 +41,10 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor OWN103 = Create(
         RuleIdentifiers.ReleaseNotInFinally,
         "Resource is not released when an exception is thrown",
-        "'{0}' is released outside 'finally': when an exception leaves '{1}', it is never released",
+        "'{0}' {2}: when an exception leaves '{1}', it is never released",
         RuleCategories.MethodOwnership,
         DiagnosticSeverity.Info,
-        "The resource is released on every normal path, but a call between its creation and its release can throw, and then the release is skipped. A 'using' releases it on exception paths too.");
+        "The resource is released on every normal path, but a call between its creation and its release (or the start of the 'try' or 'using' that protects the release) can throw, and then the release is skipped. A 'using' declared where the resource is created releases it on exception paths too.");
 
     public static readonly DiagnosticDescriptor OWN104 = Create(
         RuleIdentifiers.LocalOverwrittenWhileOwning,

@@ -35,9 +35,23 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
                 continue;
             }
 
+            SyntaxNode? releaseOrProtection;
+            string shape;
             if (allocation.Releases.Any(release => release.IsImplicit || release.IsProtected))
             {
-                continue;
+                // Released in a finally, a catch or a using: only what runs before that protection begins can lose it
+                // (`var pin = GCHandle.Alloc(…); Check(); try { … } finally { pin.Free(); }`).
+                releaseOrProtection = LatestProtectionStart(allocation);
+                shape = "is released in a 'finally' or 'using' that begins only after it";
+                if (releaseOrProtection is null || releaseOrProtection.SpanStart <= allocation.Creation.Syntax.Span.End)
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                releaseOrProtection = null;
+                shape = "is released outside 'finally'";
             }
 
             if (allocation.Kind == Knowledge.ResourceKind.PooledArray || (allocation.IsDisposable && model.Disposal.OnlyReturnsPooledArrays(allocation.Type)))
@@ -47,14 +61,60 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
                 continue;
             }
 
-            var firstRelease = allocation.Releases.Select(release => release.Operation.Syntax).OrderBy(syntax => syntax.SpanStart).First();
+            var firstRelease = releaseOrProtection ?? allocation.Releases.Select(release => release.Operation.Syntax).OrderBy(syntax => syntax.SpanStart).First();
             if (FirstThrowingCallBetween(allocation.Creation.Syntax, firstRelease) is { } between
                 && !(allocation.Local is { } local && ExceptionPathReleases(between, local, model.Summaries.SemanticModelFor(between.SyntaxTree), model.Knowledge))
                 && (allocation.Local is null || reported.Add(allocation.Local)))
             {
-                context.ReportOwnership(Diagnostic.Create(Descriptors.OWN103, allocation.Creation.Syntax.GetLocation(), NameOf(allocation), Shorten(between.ToString())));
+                context.ReportOwnership(Diagnostic.Create(Descriptors.OWN103, allocation.Creation.Syntax.GetLocation(), NameOf(allocation), Shorten(between.ToString()), shape));
             }
         }
+    }
+
+    /// <summary>
+    /// Where the protection of the allocation's releases begins: the <c>try</c> whose <c>finally</c> or
+    /// <c>catch</c> holds a release, or the <c>using</c> statement or declaration; the latest of them
+    /// (the others cover less). Null when a release is neither, or when its protection cannot be told.
+    /// </summary>
+    private static SyntaxNode? LatestProtectionStart(Allocation allocation)
+    {
+        SyntaxNode? latest = null;
+        foreach (var release in allocation.Releases)
+        {
+            SyntaxNode? start = null;
+            if (release.IsImplicit)
+            {
+                start = release.Operation.Syntax;
+            }
+            else if (release.IsProtected)
+            {
+                for (var node = release.Operation.Syntax.Parent; node is not null and not (MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax); node = node.Parent)
+                {
+                    if (node is FinallyClauseSyntax or CatchClauseSyntax && node.Parent is TryStatementSyntax @try)
+                    {
+                        start = @try;
+                        break;
+                    }
+                }
+            }
+            else
+            {
+                // A release on the normal path outside any protection: the rule's other shape.
+                return null;
+            }
+
+            if (start is null)
+            {
+                return null;
+            }
+
+            if (latest is null || start.SpanStart > latest.SpanStart)
+            {
+                latest = start;
+            }
+        }
+
+        return latest;
     }
 
     /// <summary>The first call, <c>new</c> or <c>await</c> that runs after the creation and before the release, in source order.</summary>

@@ -24,6 +24,71 @@ public class OWN103Tests
         """);
 
     [Fact]
+    public Task A_try_or_using_that_begins_after_a_throwing_call_is_reported() => OWN103.Diagnostics(Usings + """
+        using System.Runtime.InteropServices;
+        class C
+        {
+            static int Produce(IntPtr value) => 0;
+            int Pin(byte[] value, int offset)
+            {
+                var pin = {|OWN103:GCHandle.Alloc(value, GCHandleType.Pinned)|};
+                if (offset < 0)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(offset));
+                }
+
+                try
+                {
+                    return Produce(pin.AddrOfPinnedObject());
+                }
+                finally
+                {
+                    pin.Free();
+                }
+            }
+            string Late(string path)
+            {
+                var reader = {|OWN103:new StreamReader(path)|};
+                Console.WriteLine(path);
+                using (reader)
+                {
+                    return reader.ReadToEnd();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task A_try_or_using_that_begins_right_after_the_creation_is_clean() => OWN103.Diagnostics(Usings + """
+        using System.Runtime.InteropServices;
+        class C
+        {
+            static int Produce(IntPtr value) => 0;
+            int Pin(byte[] value)
+            {
+                var pin = GCHandle.Alloc(value, GCHandleType.Pinned);
+                try
+                {
+                    return Produce(pin.AddrOfPinnedObject());
+                }
+                finally
+                {
+                    pin.Free();
+                }
+            }
+            string Early(string path)
+            {
+                var reader = new StreamReader(path);
+                using (reader)
+                {
+                    Console.WriteLine(path);
+                    return reader.ReadToEnd();
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Using_finally_catch_and_nothing_between_are_clean() => OWN103.Diagnostics(Usings + """
         class C
         {
