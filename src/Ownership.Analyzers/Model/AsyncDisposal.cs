@@ -25,22 +25,7 @@ internal sealed partial class OwnershipModel
     /// at least that class, so its <c>DisposeAsync()</c> is that class's.
     /// </summary>
     private static bool IsNarrowerThan(ITypeSymbol declared, ITypeSymbol created)
-    {
-        if (SymbolEqualityComparer.Default.Equals(declared, created))
-        {
-            return false;
-        }
-
-        for (var current = declared.BaseType; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, created))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        => declared is INamedTypeSymbol narrowed && created is INamedTypeSymbol wide && MethodSummaries.DerivesFrom(narrowed, wide);
 
     /// <summary>
     /// The synchronous release runs on a branch chosen by a bool flag of the function (<c>if (async) … else x.Dispose()</c>)

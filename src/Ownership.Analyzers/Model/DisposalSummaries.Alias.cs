@@ -20,6 +20,12 @@ internal sealed partial class DisposalSummaries
     /// is the only thing the type's disposal releases.
     /// </summary>
     public bool ReturnsSoleReleasedMember(IPropertySymbol property)
+        => _returnsSoleReleasedMember.GetOrAdd(property.OriginalDefinition, ComputeReturnsSoleReleasedMember);
+
+    /// <summary>Asked for every property read on a value the flow tracks, on every visit of its block: memoized per property.</summary>
+    private readonly ConcurrentDictionary<IPropertySymbol, bool> _returnsSoleReleasedMember = new(SymbolEqualityComparer.Default);
+
+    private bool ComputeReturnsSoleReleasedMember(IPropertySymbol property)
     {
         if (property.IsStatic || property.IsIndexer || property.IsVirtual || property.IsAbstract || property.IsOverride
             || property.GetMethod is not { } getter || property.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct } type

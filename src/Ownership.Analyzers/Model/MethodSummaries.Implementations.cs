@@ -84,7 +84,8 @@ internal sealed partial class MethodSummaries
         return builder.ToImmutable();
     }
 
-    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol @base)
+    /// <summary>A base type of <paramref name="type"/>, however far up, is <paramref name="base"/>.</summary>
+    internal static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol @base)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {

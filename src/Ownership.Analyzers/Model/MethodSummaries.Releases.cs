@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Ownership.Analyzers.Knowledge;
 
@@ -156,29 +155,5 @@ internal sealed partial class MethodSummaries
 
     /// <summary>True when the condition holds exactly where the parameter is not null, false where it is null, null when it is no null test of it.</summary>
     private static bool? NotNullWhenTrue(IOperation condition, IParameterSymbol parameter)
-    {
-        var negated = false;
-        while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
-        {
-            negated = !negated;
-            condition = not.Operand;
-        }
-
-        bool? notNullWhenTrue = condition switch
-        {
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals } binary when IsNullAgainst(binary, parameter) => true,
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } binary when IsNullAgainst(binary, parameter) => false,
-            IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } } } } pattern
-                when IsReferenceTo(pattern.Value, parameter) => true,
-            IIsPatternOperation { Pattern: IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } } } pattern
-                when IsReferenceTo(pattern.Value, parameter) => false,
-            IIsNullOperation isNull when IsReferenceTo(isNull.Operand, parameter) => false,
-            _ => null,
-        };
-        return notNullWhenTrue is { } value ? value != negated : null;
-    }
-
-    private static bool IsNullAgainst(IBinaryOperation binary, IParameterSymbol parameter)
-        => (IsReferenceTo(binary.LeftOperand, parameter) && binary.RightOperand.ConstantValue is { HasValue: true, Value: null })
-            || (IsReferenceTo(binary.RightOperand, parameter) && binary.LeftOperand.ConstantValue is { HasValue: true, Value: null });
+        => NullTestShape.TryMatch(condition, out var operand, out var nullWhenTrue) && IsReferenceTo(operand, parameter) ? !nullWhenTrue : null;
 }

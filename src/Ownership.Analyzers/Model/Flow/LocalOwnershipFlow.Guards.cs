@@ -46,48 +46,9 @@ internal sealed partial class LocalOwnershipFlow
     private bool TryGetParameterNullTest(IOperation condition, out IParameterSymbol parameter, out bool nullWhenTrue)
     {
         parameter = null!;
-        condition = StripNot(condition, out var negated);
-        IOperation? operand;
-        switch (condition)
+        if (!NullTestShape.TryMatch(condition, out var operand, out nullWhenTrue))
         {
-            case IIsNullOperation isNull:
-                operand = isNull.Operand;
-                nullWhenTrue = true;
-                break;
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
-                if (IsNullConstant(binary.RightOperand))
-                {
-                    operand = binary.LeftOperand;
-                }
-                else if (IsNullConstant(binary.LeftOperand))
-                {
-                    operand = binary.RightOperand;
-                }
-                else
-                {
-                    nullWhenTrue = false;
-                    return false;
-                }
-
-                nullWhenTrue = binary.OperatorKind == BinaryOperatorKind.Equals;
-                break;
-            case IIsPatternOperation { Pattern: IConstantPatternOperation constant } isPattern when IsNullConstant(constant.Value):
-                operand = isPattern.Value;
-                nullWhenTrue = true;
-                break;
-            case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation constant } } isPattern when IsNullConstant(constant.Value):
-                operand = isPattern.Value;
-                nullWhenTrue = false;
-                break;
-            default:
-                nullWhenTrue = false;
-                return false;
-        }
-
-        nullWhenTrue ^= negated;
-        while (operand is IConversionOperation conversion)
-        {
-            operand = conversion.Operand;
+            return false;
         }
 
         if (operand is not IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } tested }
