@@ -37,6 +37,7 @@ internal sealed partial class OwnershipModel
         Knowledge = OwnershipKnowledge.Create(compilation);
         Summaries = new MethodSummaries(this);
         Disposal = new DisposalSummaries(this);
+        Hierarchy = new Types.TypeHierarchy(compilation, Knowledge);
     }
 
     public Compilation Compilation { get; }
@@ -46,6 +47,9 @@ internal sealed partial class OwnershipModel
     public MethodSummaries Summaries { get; }
 
     public DisposalSummaries Disposal { get; }
+
+    /// <summary>Which types can be derived from outside the compilation, and what the ones here hold.</summary>
+    public Types.TypeHierarchy Hierarchy { get; }
 
     /// <summary>
     /// A value of this type, made this way, must be released: it is a resource, and neither the

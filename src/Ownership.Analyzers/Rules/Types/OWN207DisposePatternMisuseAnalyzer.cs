@@ -63,14 +63,14 @@ public sealed class OWN207DisposePatternMisuseAnalyzer : DiagnosticAnalyzer, ITy
             => context.ReportOwnership(Diagnostic.Create(Descriptors.OWN207, location,
                 @case is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(CaseProperty, @case), name, text));
 
-        CheckSuppressFinalize(shape, Report);
+        CheckSuppressFinalize(shape, model.Hierarchy, Report);
         CheckDisposingArguments(shape, Report);
         CheckFinalizerPath(context, model, tree, shape, Report);
     }
 
     private delegate void Reporter(Location location, string text, string? @case = null);
 
-    private static void CheckSuppressFinalize(DisposeShape shape, Reporter report)
+    private static void CheckSuppressFinalize(DisposeShape shape, TypeHierarchy hierarchy, Reporter report)
     {
         foreach (var call in shape.SuppressFinalizeCalls)
         {
@@ -101,7 +101,8 @@ public sealed class OWN207DisposePatternMisuseAnalyzer : DiagnosticAnalyzer, ITy
             report(dispose.Locations[0], "has a finalizer, but 'Dispose()' does not call 'GC.SuppressFinalize(this)': every disposed instance is still finalized", MissingSuppressFinalize);
         }
         else if (!shape.Type.IsSealed && shape.DisposeBool is { } hook && (hook.IsVirtual || hook.IsAbstract || (hook.IsOverride && !hook.IsSealed))
-            && shape.Reaches(dispose, call => ReleaseGuards.IsDisposeBool(call.TargetMethod)))
+            && shape.Reaches(dispose, call => ReleaseGuards.IsDisposeBool(call.TargetMethod))
+            && !hierarchy.NoDerivedTypeNeeds(shape.Type, TypeHierarchy.HasFinalizer))
         {
             report(dispose.Locations[0], "offers 'Dispose(bool)' to derived types, which may add a finalizer, but 'Dispose()' does not call 'GC.SuppressFinalize(this)'", MissingSuppressFinalize);
         }

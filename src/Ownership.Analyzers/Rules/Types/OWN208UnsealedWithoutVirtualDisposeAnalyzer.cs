@@ -1,7 +1,7 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Ownership.Analyzers.Model.Types;
 using Ownership.Analyzers.Reporting;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -22,54 +22,12 @@ public sealed class OWN208UnsealedWithoutVirtualDisposeAnalyzer : DiagnosticAnal
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            // The base types of the compilation's own types, computed once when a type needs it.
-            var derivedFrom = new System.Lazy<HashSet<INamedTypeSymbol>>(() => BaseTypesIn(start.Compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
-            start.RegisterSymbolAction(symbol => Analyze(symbol, derivedFrom), SymbolKind.NamedType);
+            var hierarchy = Model.OwnershipModel.For(start.Compilation).Hierarchy;
+            start.RegisterSymbolAction(symbol => Analyze(symbol, hierarchy), SymbolKind.NamedType);
         });
     }
 
-    private static HashSet<INamedTypeSymbol> BaseTypesIn(Compilation compilation)
-    {
-        var bases = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        var pending = new Stack<INamespaceOrTypeSymbol>();
-        pending.Push(compilation.Assembly.GlobalNamespace);
-        while (pending.Count > 0)
-        {
-            foreach (var member in pending.Pop().GetMembers())
-            {
-                if (member is INamespaceOrTypeSymbol container)
-                {
-                    pending.Push(container);
-                }
-
-                if (member is INamedTypeSymbol { BaseType: { } baseType })
-                {
-                    bases.Add(baseType.OriginalDefinition);
-                }
-            }
-        }
-
-        return bases;
-    }
-
-    /// <summary>
-    /// Another assembly can derive from the type: it is visible outside and has a constructor a
-    /// derived type there can call (public, protected or protected internal).
-    /// </summary>
-    private static bool DerivableOutside(INamedTypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-        }
-
-        return type.InstanceConstructors.Any(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal);
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, System.Lazy<HashSet<INamedTypeSymbol>> derivedFrom)
+    private static void Analyze(SymbolAnalysisContext context, TypeHierarchy hierarchy)
     {
         if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsSealed: false, IsStatic: false, IsRecord: false } type)
         {
@@ -82,7 +40,7 @@ public sealed class OWN208UnsealedWithoutVirtualDisposeAnalyzer : DiagnosticAnal
             return;
         }
 
-        if (!DerivableOutside(type) && !derivedFrom.Value.Contains(type.OriginalDefinition))
+        if (!TypeHierarchy.IsOpen(type) && !hierarchy.IsDerivedFromHere(type))
         {
             // Nothing derives from it here and nothing can elsewhere: no derived release can be lost.
             return;
@@ -112,6 +70,12 @@ public sealed class OWN208UnsealedWithoutVirtualDisposeAnalyzer : DiagnosticAnal
             {
                 return;
             }
+        }
+
+        if (hierarchy.NoDerivedTypeNeeds(type, hierarchy.HasStateToRelease))
+        {
+            // Closed, and every type here that derives from it has nothing of its own to release.
+            return;
         }
 
         var hook = sync ? "void Dispose(bool disposing)" : "ValueTask DisposeAsyncCore()";

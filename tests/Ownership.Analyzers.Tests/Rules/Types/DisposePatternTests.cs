@@ -205,10 +205,37 @@ public class DisposePatternFixRegressionTests
         public class {|OWN208:Open|} : IDisposable { public void Dispose() { } }
         public class {|OWN208:ForSubclasses|} : IDisposable { protected ForSubclasses() { } public void Dispose() { } }
         class {|OWN208:DerivedHere|} : IDisposable { public void Dispose() { } }
-        sealed class Child : DerivedHere { }
+        sealed class Child : DerivedHere { private readonly System.IO.Stream _log = System.IO.File.OpenRead("log"); }
         class Internal : IDisposable { public void Dispose() { } }
         public class BuiltInside : IDisposable { internal BuiltInside() { } public void Dispose() { } }
         internal class Outer { public class Nested : IDisposable { public void Dispose() { } } }
+        """);
+
+    [Fact]
+    public Task OWN208_closed_hierarchy_is_reported_only_when_a_derived_type_has_something_to_release() => Verify<OWN208UnsealedWithoutVirtualDisposeAnalyzer>.Diagnostics("""
+        using System; using System.IO; using System.Threading;
+        // Closed (internal, or private nested): every derived type is in this compilation.
+        abstract class {|OWN208:Subscription|} : IDisposable { private readonly Stream _source = File.OpenRead("s"); public void Dispose() => _source.Dispose(); }
+        sealed class Polling : Subscription { private readonly Timer _timer = new Timer(_ => { }); }
+        abstract class {|OWN208:Grandparent|} : IDisposable { public void Dispose() { } }
+        class Middle : Grandparent { }
+        sealed class Leaf : Middle { ~Leaf() { } }
+        abstract class {|OWN208:Native|} : IDisposable { public void Dispose() { } }
+        sealed class Pointer : Native { private IntPtr _memory; }
+
+        // Closed, and no derived type holds anything of its own: no derived release can be lost.
+        abstract class Quiet : IDisposable { private readonly Stream _source = File.OpenRead("s"); public void Dispose() => _source.Dispose(); }
+        sealed class OnDemand : Quiet { }
+        sealed class Interval : Quiet { private readonly TimeSpan _every = TimeSpan.FromSeconds(1); private DateTimeOffset _last; }
+        public static class Operators
+        {
+            private abstract class Base : IDisposable { public void Dispose() { } }
+            private sealed class First : Base { private readonly string _name = "first"; }
+        }
+
+        // Open: another assembly can derive and add a resource.
+        public abstract class {|OWN208:Extensible|} : IDisposable { public void Dispose() { } protected Extensible() { } }
+        public sealed class Quieter : Extensible { }
         """);
 
     [Fact]

@@ -36,7 +36,7 @@ public class OWN207Tests
             public void {|OWN207:Dispose|}() => Release();
             private void Release() { Marshal.FreeHGlobal(_memory); _memory = IntPtr.Zero; }
         }
-        class Open : IDisposable
+        public class Open : IDisposable
         {
             public void {|OWN207:Dispose|}()
             {
@@ -56,13 +56,53 @@ public class OWN207Tests
             }
             private void Release() { Marshal.FreeHGlobal(_memory); _memory = IntPtr.Zero; }
         }
-        class Open : IDisposable
+        public class Open : IDisposable
         {
             public void Dispose()
             {
                 Dispose(true);
                 GC.SuppressFinalize(this);
             }
+            protected virtual void Dispose(bool disposing) { }
+        }
+        """);
+
+    [Fact]
+    public Task Missing_SuppressFinalize_in_a_closed_hierarchy_is_reported_only_when_a_derived_type_has_a_finalizer() => OWN207.Diagnostics(Usings + """
+        // Closed (internal): every derived type is here. One adds a finalizer, so the hook matters.
+        abstract class Finalized : IDisposable
+        {
+            public void {|OWN207:Dispose|}() { Dispose(true); }
+            protected virtual void Dispose(bool disposing) { }
+        }
+        sealed class WithFinalizer : Finalized { ~WithFinalizer() => Dispose(false); }
+
+        // Closed, and no derived type has a finalizer: none can ever need it suppressed.
+        abstract class Quiet : IDisposable
+        {
+            public void Dispose() { Dispose(true); }
+            protected virtual void Dispose(bool disposing) { }
+        }
+        sealed class Plain : Quiet { protected override void Dispose(bool disposing) { } }
+        class NothingDerives : IDisposable
+        {
+            public void Dispose() { Dispose(true); }
+            protected virtual void Dispose(bool disposing) { }
+        }
+        public class Outer
+        {
+            private abstract class Nested : IDisposable
+            {
+                public void Dispose() { Dispose(true); }
+                protected virtual void Dispose(bool disposing) { }
+            }
+            private sealed class Leaf : Nested { }
+        }
+
+        // Open (public, public constructor): another assembly may add a finalizer.
+        public abstract class Extensible : IDisposable
+        {
+            public void {|OWN207:Dispose|}() { Dispose(true); }
             protected virtual void Dispose(bool disposing) { }
         }
         """);
