@@ -151,6 +151,9 @@ internal sealed partial class TypeOwnershipBuilder
                 return HeldMembers(coalesce.Value, depth + 1).Concat(HeldMembers(coalesce.WhenNull, depth + 1));
             case IMemberReferenceOperation reference when IsOwnMember(reference):
                 return new[] { _members[reference.Member] };
+            case IArrayCreationOperation { Initializer: { } elements }:
+                // A `params` argument (`new CompositeDisposable(_a, _b)`) or an explicit array: each element is held.
+                return elements.ElementValues.SelectMany(element => HeldMembers(element, depth + 1)).ToList();
             case IObjectCreationOperation { Constructor: { } constructor } creation:
                 return creation.Arguments
                     .Where(argument => _model.Knowledge.ConstructorSurelyTakes(constructor, argument, creation.Arguments))

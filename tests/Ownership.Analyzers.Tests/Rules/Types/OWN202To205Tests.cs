@@ -63,6 +63,54 @@ public class OWN202Tests
             public void Dispose() { if (_ownsStream) _s.Dispose(); }
         }
         """);
+
+    private const string Reactive = """
+
+        namespace System.Reactive.Disposables
+        {
+            public sealed class CompositeDisposable : System.IDisposable
+            {
+                public CompositeDisposable(params System.IDisposable[] disposables) { }
+                public void Dispose() { }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Members_handed_to_a_composite_the_type_releases_are_released() => OWN202.Diagnostics(Usings + "using System.Reactive.Disposables;\n" + """
+        sealed class TargetTyped : IDisposable
+        {
+            private readonly Timer _children = new Timer(_ => { });
+            private readonly CompositeDisposable _cleanUp;
+            public TargetTyped() { Data = File.OpenRead("x"); _cleanUp = new(Data, _children); }
+            public Stream Data { get; }
+            public void Dispose() => _cleanUp.Dispose();
+        }
+        sealed class ExplicitArray : IDisposable
+        {
+            private readonly Stream _data = File.OpenRead("x");
+            private readonly CompositeDisposable _cleanUp;
+            public ExplicitArray() { _cleanUp = new CompositeDisposable(new IDisposable[] { _data }); }
+            public void Dispose() => _cleanUp.Dispose();
+        }
+        // The composite itself is never released: neither is what it holds.
+        sealed class Forgotten : IDisposable
+        {
+            private readonly Stream {|OWN202:_data|} = File.OpenRead("x");
+            private readonly CompositeDisposable _cleanUp;
+            public Forgotten() { _cleanUp = new(_data); }
+            public void Dispose() { }
+        }
+        // A source type that is given the members but does not say it releases them.
+        sealed class Keeps { public Keeps(params IDisposable[] items) { } }
+        sealed class NotAComposite : IDisposable
+        {
+            private readonly Stream {|OWN202:_data|} = File.OpenRead("x");
+            private readonly Keeps _keeps;
+            public NotAComposite() { _keeps = new Keeps(_data); }
+            public void Dispose() { }
+        }
+        """ + Reactive);
 }
 
 public class OWN204Tests
