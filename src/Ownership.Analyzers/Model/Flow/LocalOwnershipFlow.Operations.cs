@@ -153,7 +153,9 @@ internal sealed partial class LocalOwnershipFlow
         }
 
         // manager.Memory: a view backed by the manager, which stands for it.
-        if (instance is { IsEmpty: false } && (_knowledge.IsAliasingMember(property.Property) || _model.Disposal.ReturnsSoleReleasedMember(property.Property)))
+        // session.InternalRef where the getter is `=> this`: the instance itself.
+        if (instance is { IsEmpty: false } && (_knowledge.IsAliasingMember(property.Property) || _model.Disposal.ReturnsSoleReleasedMember(property.Property)
+            || property.Property.GetMethod is { } getter && _model.Summaries.ReturnsReceiver(getter, MethodSummaries.MaxDepth)))
         {
             return instance;
         }

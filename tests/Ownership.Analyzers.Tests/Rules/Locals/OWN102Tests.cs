@@ -179,6 +179,25 @@ public class OWN102Tests
         """);
 
     [Fact]
+    public Task Property_returning_its_instance_stands_for_it() => Verifier.Diagnostics(Usings + """
+        interface ISession : IDisposable { }
+        sealed class Session : ISession
+        {
+            private readonly Stream _log = File.OpenRead("log");
+            internal ISession InternalRef => this;
+            public ISession Self { get { return (ISession)this; } }
+            public int Count => 1;
+            public void Dispose() => _log.Dispose();
+        }
+        class C
+        {
+            ISession Make() => new Session().InternalRef;
+            ISession Block() => new Session().Self;
+            int Leak() => {|OWN102:new Session()|}.Count;
+        }
+        """);
+
+    [Fact]
     public Task Captured_by_returned_lambda_is_clean() => Verifier.Diagnostics(Usings + """
         class C
         {
