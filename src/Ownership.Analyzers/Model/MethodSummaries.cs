@@ -314,8 +314,11 @@ internal sealed partial class MethodSummaries
         return fates;
     }
 
-    /// <summary>What one reference to a parameter does with it. Anything not understood counts as taking it.</summary>
-    private ParameterFate Classify(IParameterReferenceOperation reference, int depth)
+    /// <summary>
+    /// What one reference to a parameter (or to a pattern variable bound to it) does with it.
+    /// Anything not understood counts as taking it.
+    /// </summary>
+    private ParameterFate Classify(IOperation reference, int depth, int aliases = 0)
     {
         if (OperationWalk.IsInsideNestedFunction(reference))
         {
@@ -326,6 +329,10 @@ internal sealed partial class MethodSummaries
 
         switch (parent)
         {
+            case IIsPatternOperation { Pattern: IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol alias } } pattern
+                when pattern.Value == current && aliases < 2:
+                // `if (item is IDisposable disposable) _items[key] = disposable;`: the variable is the parameter.
+                return ClassifyAlias(pattern, alias, depth, aliases + 1);
             case IInvocationOperation invocation when invocation.Instance == current:
                 return OwnershipKnowledge.IsReleaseMethod(invocation.TargetMethod) ? ParameterFate.Taken : ParameterFate.Kept;
             case IPropertyReferenceOperation or IFieldReferenceOperation or IEventReferenceOperation:
@@ -347,6 +354,31 @@ internal sealed partial class MethodSummaries
             default:
                 return ParameterFate.Taken;
         }
+    }
+
+    /// <summary>The strongest fate among the references to a pattern variable that stands for the parameter.</summary>
+    private ParameterFate ClassifyAlias(IOperation pattern, ILocalSymbol alias, int depth, int aliases)
+    {
+        var root = pattern;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var fate = ParameterFate.Kept;
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, alias))
+            {
+                var one = Classify(local, depth, aliases);
+                if (one > fate)
+                {
+                    fate = one;
+                }
+            }
+        }
+
+        return fate;
     }
 
     private ParameterFate ClassifyArgument(IArgumentOperation argument, int depth)

@@ -724,6 +724,47 @@ public class OWN101Tests
         """);
 
     [Fact]
+    public Task Argument_stored_through_a_pattern_variable_is_handed_on() => Verifier.Diagnostics(Usings + """
+        sealed class Keyed : IDisposable
+        {
+            private readonly Dictionary<string, IDisposable> _items = new();
+            public TItem Add<TItem>(string key, TItem item)
+            {
+                if (item is IDisposable disposable)
+                {
+                    _items[key] = disposable;
+                }
+
+                return item;
+            }
+            public TItem Peek<TItem>(TItem item)
+            {
+                if (item is IDisposable disposable)
+                {
+                    Console.WriteLine(disposable.GetHashCode());
+                }
+
+                return item;
+            }
+            public void Dispose() { foreach (var item in _items.Values) item.Dispose(); }
+        }
+        class C
+        {
+            private readonly Keyed _children = new();
+            void Stored()
+            {
+                var timer = _children.Add("b", new Timer(_ => { }));
+                timer.Change(0, 1);
+            }
+            void OnlyLooked()
+            {
+                var timer = _children.Peek({|OWN101:new Timer(_ => { })|});
+                timer.Change(0, 1);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Value_stored_by_Interlocked_is_handed_on() => Verifier.Diagnostics(Usings + """
         class C
         {
