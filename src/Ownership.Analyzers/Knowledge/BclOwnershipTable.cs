@@ -197,6 +197,8 @@ internal static class BclOwnershipTable
         yield return new("System.Threading.Volatile", "Write stores the value in the referenced location") { OwningMethods = Names("Write") };
         yield return new("System.Reactive.Subjects.Subject`1", "Dispose only drops the observer list and marks the subject disposed (memory only); OnCompleted already detaches the observers") { NoDisposalNeeded = true, ExactTypeOnly = true };
         yield return new("System.Net.Security.SslStreamCertificateContext", "Create keeps the certificate and its chain for the context's lifetime") { OwningMethods = Names("Create") };
+        yield return new("Newtonsoft.Json.JsonTextWriter", "Close closes the TextWriter it writes to when CloseOutput (true by default); its only other state is a scratch buffer from the optional ArrayPool") { DisposeReleases = "the TextWriter it writes to (when CloseOutput)", Constructors = ConstructorOwnership.Always, ManagedWrapper = true };
+        yield return new("Newtonsoft.Json.JsonTextReader", "Close closes the TextReader it reads when CloseInput (true by default); its only other state is a buffer from the optional ArrayPool") { DisposeReleases = "the TextReader it reads (when CloseInput)", Constructors = ConstructorOwnership.Always, ManagedWrapper = true };
         yield return new("System.Reactive.Disposables.CompositeDisposable", "disposes every item it holds") { OwningMethods = Names("Add"), Constructors = ConstructorOwnership.Always };
 
         foreach (var entry in HandleEntries())

@@ -27,6 +27,22 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// As <see cref="Diagnostics(string, string?)"/>, with <paramref name="librarySource"/> compiled into an
+    /// assembly named <paramref name="libraryName"/> and referenced as metadata (a stand-in for a package).
+    /// </summary>
+    public static async Task DiagnosticsWithLibrary(string source, string libraryName, string librarySource)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = TestReferences.Default,
+        };
+        test.SolutionTransforms.Add(Verify<TAnalyzer>.AllowUnsafe);
+        test.TestState.AdditionalReferences.Add(await MetadataLibrary.Get(libraryName, librarySource));
+        await test.RunAsync();
+    }
+
     /// <summary>Top-level statements need an executable output.</summary>
     public static Task Program(string source)
     {

@@ -20,6 +20,51 @@ public class KnowledgeFactTests
         }
         """);
 
+    private const string Newtonsoft = """
+        namespace Newtonsoft.Json
+        {
+            public abstract class JsonWriter : System.IDisposable
+            {
+                public bool CloseOutput { get; set; } = true;
+                public virtual void Close() { }
+                public void Dispose() => Close();
+                public abstract void WriteValue(string value);
+            }
+            public class JsonTextWriter : JsonWriter
+            {
+                public JsonTextWriter(System.IO.TextWriter textWriter) { }
+                public override void WriteValue(string value) { }
+            }
+            public class JsonTextReader : System.IDisposable
+            {
+                public JsonTextReader(System.IO.TextReader reader) { }
+                public bool Read() => false;
+                public void Dispose() { }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_json_text_writer_over_a_string_writer_needs_no_release() => Verify<OWN101DisposeCreatedResourceAnalyzer>.DiagnosticsWithLibrary(Usings + """
+        using Newtonsoft.Json;
+        class C
+        {
+            string Text()
+            {
+                var text = new StringWriter();
+                var writer = new JsonTextWriter(text);
+                writer.WriteValue("x");
+                return text.ToString();
+            }
+            bool Parse(string json) => new JsonTextReader(new StringReader(json)).Read();
+            void ToFile(string path)
+            {
+                var writer = {|OWN101:new JsonTextWriter(File.CreateText(path))|};
+                writer.WriteValue("x");
+            }
+        }
+        """, "Newtonsoft.Json", Newtonsoft);
+
     [Fact]
     public Task Writing_to_a_channel_hands_the_item_to_its_reader() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
         class C
