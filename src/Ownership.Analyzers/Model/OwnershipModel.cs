@@ -38,6 +38,7 @@ internal sealed partial class OwnershipModel
         Summaries = new MethodSummaries(this);
         Disposal = new DisposalSummaries(this);
         Hierarchy = new Types.TypeHierarchy(compilation, Knowledge);
+        ExternalReleases = new Types.ExternalReleases(this);
     }
 
     public Compilation Compilation { get; }
@@ -50,6 +51,9 @@ internal sealed partial class OwnershipModel
 
     /// <summary>Which types can be derived from outside the compilation, and what the ones here hold.</summary>
     public Types.TypeHierarchy Hierarchy { get; }
+
+    /// <summary>Members that code elsewhere releases through another instance (<c>holder.Member.Dispose()</c>).</summary>
+    public Types.ExternalReleases ExternalReleases { get; }
 
     /// <summary>
     /// A value of this type, made this way, must be released: it is a resource, and neither the

@@ -12,8 +12,11 @@ internal sealed class TypeOwnership
 {
     public static readonly TypeOwnership Unknown = new(null!, ImmutableArray<MemberOwnership>.Empty, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<IOperation>.Empty, hasErrors: true);
 
-    public TypeOwnership(INamedTypeSymbol type, ImmutableArray<MemberOwnership> members, ImmutableArray<IMethodSymbol> disposalMethods, ImmutableArray<IOperation> bodies, bool hasErrors)
+    private readonly ExternalReleases? _external;
+
+    public TypeOwnership(INamedTypeSymbol type, ImmutableArray<MemberOwnership> members, ImmutableArray<IMethodSymbol> disposalMethods, ImmutableArray<IOperation> bodies, bool hasErrors, ExternalReleases? external = null)
     {
+        _external = external;
         Type = type;
         AllMembers = members;
         Members = members.Where(m => m.IsResource).ToImmutableArray();
@@ -53,6 +56,9 @@ internal sealed class TypeOwnership
     /// <summary>
     /// The type owns the member (it stored a value it created) and nothing of the type ever
     /// releases it, while the owner's lifetime ends before the process does: the member is lost.
+    /// Code that holds the instance and releases the member through it (<c>Configuration.Timer.Dispose()</c>)
+    /// ends its lifetime too (<see cref="ExternalReleases"/>).
     /// </summary>
-    public bool Loses(MemberOwnership member) => member.IsOwned && !member.IsReleasedSomewhere && !IsProcessLifetime;
+    public bool Loses(MemberOwnership member) => member.IsOwned && !member.IsReleasedSomewhere && !IsProcessLifetime
+        && _external?.IsReleasedThroughAnotherInstance(member.Member) != true;
 }

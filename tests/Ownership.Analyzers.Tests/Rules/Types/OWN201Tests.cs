@@ -72,6 +72,52 @@ public class OWN201Tests
         """);
 
     [Fact]
+    public Task Member_released_through_the_instance_by_its_holder_is_not_lost() => Verifier.Diagnostics(Usings + """
+        class Configuration
+        {
+            internal Stream Journal { get; } = File.OpenWrite("journal");
+            internal Timer Heartbeat { get; } = new Timer(_ => { });
+        }
+        // The holder releases one member; the other is still lost.
+        class {|OWN201:Partly|}
+        {
+            internal Stream Journal { get; } = File.OpenWrite("journal");
+            public HttpClient Client { get; } = new HttpClient();
+        }
+        sealed class PartlyHolder : IDisposable
+        {
+            private readonly Partly _partly = new Partly();
+            public void Dispose() => _partly.Journal?.Dispose();
+        }
+        sealed class Cluster : IDisposable
+        {
+            public Configuration Configuration { get; } = new Configuration();
+            public void Dispose()
+            {
+                Configuration.Journal.Dispose();
+                ((IDisposable)Configuration.Heartbeat)?.Dispose();
+            }
+        }
+        // Nobody releases Cache.Buffer: reading it elsewhere is not a release.
+        class {|OWN201:Cache|}
+        {
+            internal Stream Buffer { get; } = new FileStream("b", FileMode.Create);
+        }
+        class Reader
+        {
+            private readonly Cache _cache;
+            public Reader(Cache cache) => _cache = cache;
+            public long Length => _cache.Buffer.Length;
+        }
+        // A private member no other type can reach: another instance's release is still inside the type.
+        class {|OWN201:Own|}
+        {
+            private readonly Stream _file = File.OpenWrite("own");
+            public Stream Read() => Stream.Null;
+        }
+        """);
+
+    [Fact]
     public Task Type_with_invalid_code_is_silent() => Verifier.Diagnostics(Usings + """
         class Broken
         {
