@@ -193,6 +193,7 @@ internal static class BclOwnershipTable
         yield return new("System.IO.Pipelines.PipeReader", "Complete disposes the stream unless LeaveOpen") { OwningMethods = Names("Create") };
         yield return new("System.IO.Pipelines.PipeWriter", "Complete disposes the stream unless LeaveOpen") { OwningMethods = Names("Create") };
         yield return new("System.Threading.Channels.ChannelWriter`1", "WriteAsync/TryWrite queue the item for the channel's reader, which owns it from then on") { OwningMethods = Names("WriteAsync", "TryWrite") };
+        yield return new("System.Threading.Tasks.TaskCompletionSource`1", "SetResult/TrySetResult complete the task with the value: whoever awaits the task receives it and owns it from then on") { OwningMethods = Names("SetResult", "TrySetResult") };
         yield return new("System.Threading.Interlocked", "Exchange/CompareExchange store the value in the referenced location, which owns it from then on") { OwningMethods = Names("Exchange", "CompareExchange") };
         yield return new("System.Threading.Volatile", "Write stores the value in the referenced location") { OwningMethods = Names("Write") };
         yield return new("System.Reactive.Subjects.Subject`1", "Dispose only drops the observer list and marks the subject disposed (memory only); OnCompleted already detaches the observers") { NoDisposalNeeded = true, ExactTypeOnly = true };

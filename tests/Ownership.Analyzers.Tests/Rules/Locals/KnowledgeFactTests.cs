@@ -92,6 +92,21 @@ public class KnowledgeFactTests
         """);
 
     [Fact]
+    public Task Completing_a_task_hands_the_value_to_its_awaiter() => Verify<OWN102CreatedResourceDiscardedAnalyzer>.Diagnostics(Usings + """
+        class C
+        {
+            private readonly TaskCompletionSource<Stream> _opened = new();
+            void Open(string path) => _opened.SetResult(File.OpenRead(path));
+            void TryOpen(string path) => _opened.TrySetResult(File.OpenRead(path));
+            void Peek(string path) => _opened.Task.ContinueWith(_ => {|OWN102:File.OpenRead(path)|}.Length);
+        }
+        sealed class Pending : TaskCompletionSource<Stream>
+        {
+            public void OnAssigned(string path) => TrySetResult(File.OpenRead(path));
+        }
+        """);
+
+    [Fact]
     public Task Blocking_collections_and_countdown_events_need_no_release() => Verify<OWN201OwningTypeNotDisposableAnalyzer>.Diagnostics(Usings + """
         class Worker
         {
