@@ -94,4 +94,66 @@ internal sealed partial class MethodSummaries
         };
         return block?.Operations;
     }
+
+    /// <summary>
+    /// A value of <paramref name="created"/> seen as <paramref name="declared"/> (a base class or an
+    /// interface that is not disposable) can still be released through it: <paramref name="created"/>
+    /// overrides or implements a member of <paramref name="declared"/> with a method that releases its
+    /// own instance (<c>public override void Complete(Exception e = null) => Dispose();</c> on a
+    /// <c>PipeReader</c>). Callers holding the declared type see how to release it.
+    /// </summary>
+    public bool ReleasableThrough(INamedTypeSymbol created, ITypeSymbol declared)
+    {
+        for (var type = created; type is not null && !SymbolEqualityComparer.Default.Equals(type, declared); type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary } method
+                    && (IsDeclaredBy(method.OverriddenMethod, declared) || ImplementsMemberOf(type, method, declared))
+                    && ReleasesReceiver(method, MaxDepth))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDeclaredBy(IMethodSymbol? overridden, ITypeSymbol declared)
+    {
+        for (var current = overridden; current is not null; current = current.OverriddenMethod)
+        {
+            for (var owner = declared; owner is not null; owner = owner.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.ContainingType.OriginalDefinition, owner.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ImplementsMemberOf(INamedTypeSymbol type, IMethodSymbol method, ITypeSymbol declared)
+    {
+        if (declared.TypeKind != TypeKind.Interface)
+        {
+            return false;
+        }
+
+        foreach (var @interface in new[] { declared }.Concat(declared.AllInterfaces))
+        {
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }

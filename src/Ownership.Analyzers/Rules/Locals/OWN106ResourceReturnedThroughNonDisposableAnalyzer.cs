@@ -58,6 +58,12 @@ public sealed class OWN106ResourceReturnedThroughNonDisposableAnalyzer : MethodO
                 continue;
             }
 
+            if (allocation.Type is INamedTypeSymbol created && model.Summaries.ReleasableThrough(created, returnType))
+            {
+                // Returned as a PipeReader whose Complete() the created reader overrides to dispose itself.
+                continue;
+            }
+
             context.ReportOwnership(Diagnostic.Create(
                 Descriptors.OWN106,
                 allocation.Creation.Syntax.GetLocation(),

@@ -415,6 +415,43 @@ public class OWN106Tests
     private const string Usings = "using System; using System.IO; using System.Collections.Generic;\n";
 
     [Fact]
+    public Task Declared_type_with_a_release_the_created_type_overrides_is_clean() => OWN106.Diagnostics(Usings + """
+        abstract class Reader
+        {
+            public abstract int Read();
+            public abstract void Complete(Exception error = null);
+        }
+        interface ICompletable { void Complete(); }
+        sealed class FileReader : Reader, IDisposable
+        {
+            private readonly Stream _file;
+            public FileReader(string path) => _file = File.OpenRead(path);
+            public override int Read() => _file.ReadByte();
+            public override void Complete(Exception error = null) => Dispose();
+            public void Dispose() => _file.Dispose();
+        }
+        sealed class Job : ICompletable, IDisposable
+        {
+            private readonly Stream _log = File.OpenWrite("log");
+            public void Complete() { Dispose(); }
+            public void Dispose() => _log.Dispose();
+        }
+        sealed class Forgetful : Reader, IDisposable
+        {
+            private readonly Stream _file = File.OpenRead("x");
+            public override int Read() => _file.ReadByte();
+            public override void Complete(Exception error = null) { }
+            public void Dispose() => _file.Dispose();
+        }
+        static class Factory
+        {
+            public static Reader Open(string path) => new FileReader(path);
+            public static ICompletable Start() => new Job();
+            public static Reader Leaky() => {|OWN106:new Forgetful()|};
+        }
+        """);
+
+    [Fact]
     public Task Property_creating_per_get_is_reported() => OWN106.Diagnostics(Usings + """
         class C
         {
