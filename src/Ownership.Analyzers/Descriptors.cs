@@ -22,6 +22,17 @@ internal static class Descriptors
         helpLinkUri: HelpLinkBase + RuleIdentifiers.InvalidOption + ".md",
         customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor OWN002 = new(
+        RuleIdentifiers.StaleBaselineEntry,
+        "Baseline entry no longer matches the code",
+        "Baseline entry {0} in '{1}' no longer matches the code: {2}; refresh the baseline with 'dotnet build -t:OwnershipBaseline'",
+        RuleCategories.Configuration,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "An entry of ownership.baseline.json whose file, member or reported line is gone: the finding was fixed or the code changed, so the entry suppresses nothing. Refreshing the baseline drops it; the file only shrinks.",
+        helpLinkUri: HelpLinkBase + RuleIdentifiers.StaleBaselineEntry + ".md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor OWN101 = Create(
         RuleIdentifiers.DisposeCreatedResource,
         "Dispose created resource",

@@ -5,6 +5,7 @@ public static class RuleIdentifiers
 {
     // OWN0xx — the package's own configuration
     public const string InvalidOption = "OWN001";
+    public const string StaleBaselineEntry = "OWN002";
 
     // OWN1xx — a method owns a resource
     public const string DisposeCreatedResource = "OWN101";

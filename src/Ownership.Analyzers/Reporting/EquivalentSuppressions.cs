@@ -161,14 +161,17 @@ internal static class EquivalentSuppressions
     }
 }
 
-/// <summary>Every rule reports through these, so that an equivalent suppression of another tool is honoured everywhere.</summary>
+/// <summary>
+/// Every rule reports through these, so that an equivalent suppression of another tool is honoured
+/// everywhere, and so that while the baseline is written every finding carries its baseline key.
+/// </summary>
 internal static class OwnershipReporting
 {
     public static void ReportOwnership(this OperationBlockAnalysisContext context, Diagnostic diagnostic)
     {
         if (!EquivalentSuppressions.Suppresses(context.Compilation, diagnostic))
         {
-            context.ReportDiagnostic(diagnostic);
+            context.ReportDiagnostic(BaselineKeys.WithKeyWhenWriting(diagnostic, context.Options));
         }
     }
 
@@ -176,7 +179,7 @@ internal static class OwnershipReporting
     {
         if (!EquivalentSuppressions.Suppresses(context.Compilation, diagnostic))
         {
-            context.ReportDiagnostic(diagnostic);
+            context.ReportDiagnostic(BaselineKeys.WithKeyWhenWriting(diagnostic, context.Options));
         }
     }
 
@@ -184,7 +187,7 @@ internal static class OwnershipReporting
     {
         if (!EquivalentSuppressions.Suppresses(context.Compilation, diagnostic))
         {
-            context.ReportDiagnostic(diagnostic);
+            context.ReportDiagnostic(BaselineKeys.WithKeyWhenWriting(diagnostic, context.Options));
         }
     }
 
@@ -192,7 +195,7 @@ internal static class OwnershipReporting
     {
         if (!EquivalentSuppressions.Suppresses(context.Compilation, diagnostic))
         {
-            context.ReportDiagnostic(diagnostic);
+            context.ReportDiagnostic(BaselineKeys.WithKeyWhenWriting(diagnostic, context.Options));
         }
     }
 
@@ -200,7 +203,7 @@ internal static class OwnershipReporting
     {
         if (!EquivalentSuppressions.Suppresses(context.Compilation, diagnostic))
         {
-            context.ReportDiagnostic(diagnostic);
+            context.ReportDiagnostic(BaselineKeys.WithKeyWhenWriting(diagnostic, context.Options));
         }
     }
 }
