@@ -129,7 +129,8 @@ public sealed class OWN406StaticCollectionOnlyGrowsAnalyzer : DiagnosticAnalyzer
             {
                 if (growsIn.TryGetValue(field, out var helpers) && helpers.Any(helper => !OnlyInitializationCalls(helper, callers, depth: 4)))
                 {
-                    uses[field] = Use.Grows;
+                    // The helper's growth counts like any other: a removal or an escape elsewhere still wins.
+                    uses.AddOrUpdate(field, Use.Grows, (_, old) => old > Use.Grows ? old : Use.Grows);
                 }
 
                 if (uses.TryGetValue(field, out var use) && use == Use.Grows && field.Locations.Length > 0 && !HasBoundedKeys(field.Type))

@@ -114,4 +114,17 @@ public class OWN406Tests
             public static string Of(T value) => s_values.GetOrAdd(value, v => v.ToString());
         }
         """);
+
+    [Fact]
+    public Task A_helper_that_grows_the_collection_does_not_hide_its_removals() => Verifier.Diagnostics(Usings + """
+        public static class Mappers
+        {
+            private static readonly ConcurrentDictionary<string, string> s_mappers = new();
+            private static readonly ConcurrentDictionary<string, string> {|OWN406:s_growing|} = new();
+            public static bool Register(string name, string mapper) => RegisterInternal(name, mapper);
+            public static bool Revoke(string name) => s_mappers.TryRemove(name, out _);
+            public static void RevokeAll() => s_mappers.Clear();
+            private static bool RegisterInternal(string name, string mapper) => s_mappers.TryAdd(name, mapper) && s_growing.TryAdd(name, mapper);
+        }
+        """);
 }
