@@ -28,7 +28,7 @@ internal static class CallShape
     /// <summary>Method names of collection-like calls that keep what they are given.</summary>
     private static readonly ImmutableHashSet<string> AddLikeNames = ImmutableHashSet.Create(
         "Add", "AddRange", "Insert", "InsertRange", "Push", "Enqueue", "TryAdd", "AddOrUpdate", "GetOrAdd",
-        "TryUpdate", "Set", "Register", "Attach");
+        "TryUpdate", "Set", "Register", "Attach", "AddFirst", "AddLast", "AddBefore", "AddAfter");
 
     /// <summary>A collection-like call that keeps what it is given (<c>Add</c>, <c>Enqueue</c>, <c>TryAdd</c>…).</summary>
     public static bool IsAddLike(IMethodSymbol method) => AddLikeNames.Contains(method.Name);

@@ -123,6 +123,19 @@ public class OWN102Tests
         """);
 
     [Fact]
+    public Task Added_to_a_linked_list_is_clean() => Verifier.Diagnostics(Usings + """
+        class Pending : IDisposable
+        {
+            private readonly LinkedList<Stream> _waiting = new();
+            public LinkedListNode<Stream> Wait(string path) => _waiting.AddLast(File.OpenRead(path));
+            public void Urgent(string path) => _waiting.AddFirst(File.OpenRead(path));
+            public void After(LinkedListNode<Stream> node, string path) => _waiting.AddAfter(node, File.OpenRead(path));
+            public bool Known(string path) => _waiting.Contains({|OWN102:File.OpenRead(path)|});
+            public void Dispose() { foreach (var stream in _waiting) stream.Dispose(); }
+        }
+        """);
+
+    [Fact]
     public Task Added_to_collection_is_clean() => Verifier.Diagnostics(Usings + """
         class C
         {
