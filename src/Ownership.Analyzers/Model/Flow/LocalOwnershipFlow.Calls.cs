@@ -103,9 +103,10 @@ internal sealed partial class LocalOwnershipFlow
                         Use(disposables, instance, state);
                     }
 
-                    if (method.MethodKind == MethodKind.Ordinary && _model.Summaries.ReturnsReceiver(method, MethodSummaries.MaxDepth))
+                    if (method.MethodKind == MethodKind.Ordinary && (_model.Summaries.ReturnsReceiver(method, MethodSummaries.MaxDepth) || _knowledge.IsAliasingMember(method)))
                     {
-                        // `return await connection.OpenAsync();` where OpenAsync ends with `return this;`.
+                        // `return await connection.OpenAsync();` where OpenAsync ends with `return this;`;
+                        // `return client.GetStream();`, a stream that owns the client's socket.
                         result ??= new AllocationSet(_allocations.Count);
                         result.UnionWith(disposables);
                     }

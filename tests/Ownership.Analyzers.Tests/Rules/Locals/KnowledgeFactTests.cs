@@ -107,6 +107,34 @@ public class KnowledgeFactTests
         """);
 
     [Fact]
+    public Task A_tcp_clients_stream_stands_for_the_client() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        using System.Net.Sockets;
+        class C
+        {
+            async Task<Stream> Connect(string host)
+            {
+                var client = new TcpClient();
+                await client.ConnectAsync(host, 80);
+                return client.GetStream();
+            }
+            void Send(string host)
+            {
+                var client = new TcpClient();
+                client.Connect(host, 80);
+                using var stream = client.GetStream();
+                stream.WriteByte(1);
+            }
+            int Peek(string host)
+            {
+                var client = {|OWN101:new TcpClient()|};
+                client.Connect(host, 80);
+                var stream = client.GetStream();
+                return stream.ReadByte();
+            }
+        }
+        """);
+
+    [Fact]
     public Task Blocking_collections_and_countdown_events_need_no_release() => Verify<OWN201OwningTypeNotDisposableAnalyzer>.Diagnostics(Usings + """
         class Worker
         {
