@@ -223,9 +223,45 @@ internal sealed partial class DisposalSummaries
                         || _model.Knowledge.NeedsNoDisposal(released, null, OwnershipOptions.Empty)
                         || (!SymbolEqualityComparer.Default.Equals(released.OriginalDefinition, owner) && ReleasesNothing(released, depth - 1))
                         || HoldsOnlyHarmlessCreations(ReleasedMember(instance), depth - 1));
+            case null when IsMonitorExit(target) && !ConstructorsEnterMonitor(owner):
+                // A scope type (`Enter() { Monitor.Enter(_lock); return this; }`, `Dispose() => Monitor.Exit(_lock)`):
+                // what its Dispose releases is taken by a method, never by construction; a new instance holds nothing.
+                return true;
             default:
                 return false;
         }
+    }
+
+    private static bool IsMonitorExit(IMethodSymbol method)
+        => method is { IsStatic: true, Name: "Exit", ContainingType: { Name: "Monitor", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+
+    /// <summary>A constructor of the type (or an initializer) takes a monitor: then its Dispose's Exit releases what creating it acquired.</summary>
+    private bool ConstructorsEnterMonitor(INamedTypeSymbol owner)
+    {
+        foreach (var constructor in owner.InstanceConstructors)
+        {
+            if (constructor.IsImplicitlyDeclared)
+            {
+                continue;
+            }
+
+            if (_model.Summaries.GetBodyOf(constructor) is not { } body)
+            {
+                return true;
+            }
+
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                if (operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Enter" or "TryEnter" or "ReliableEnter", ContainingType.Name: "Monitor" } }
+                    or IInvocationOperation { Instance: IInstanceReferenceOperation })
+                {
+                    // Entering directly, or calling one of its own methods that may.
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private sealed class TypeDepthComparer : System.Collections.Generic.IEqualityComparer<(INamedTypeSymbol Type, int Depth)>

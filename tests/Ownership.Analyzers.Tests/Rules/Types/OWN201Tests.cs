@@ -118,6 +118,31 @@ public class OWN201Tests
         """);
 
     [Fact]
+    public Task A_scope_type_whose_Dispose_exits_a_monitor_its_constructor_never_enters_holds_nothing() => Verifier.Diagnostics(Usings + """
+        sealed class Gate : IDisposable
+        {
+            private readonly object _lock = new object();
+            public IDisposable Enter() { Monitor.Enter(_lock); return this; }
+            public void Dispose() => Monitor.Exit(_lock);
+        }
+        sealed class Held : IDisposable
+        {
+            private readonly object _lock;
+            public Held(object gate) { _lock = gate; Monitor.Enter(_lock); }
+            public void Dispose() => Monitor.Exit(_lock);
+        }
+        class Channel
+        {
+            private readonly Gate _sender = new Gate();
+            public IDisposable Send() => _sender.Enter();
+        }
+        class {|OWN201:Holder|}
+        {
+            private readonly Held _held = new Held(new object());
+        }
+        """);
+
+    [Fact]
     public Task Type_with_invalid_code_is_silent() => Verifier.Diagnostics(Usings + """
         class Broken
         {
