@@ -28,6 +28,12 @@ internal sealed partial class DisposalSummaries
             return false;
         }
 
+        if (IsMonitorScope(type, depth) && !CreatorEntersMonitor(creation))
+        {
+            // `_senderLock = new Lock();` where Lock's Dispose exits a monitor only its Enter() takes.
+            return true;
+        }
+
         var flags = _guardFlags.GetOrAdd((type.OriginalDefinition, depth), key => ComputeGuardFlags(key.Type, key.Depth));
         if (flags.IsDefaultOrEmpty)
         {

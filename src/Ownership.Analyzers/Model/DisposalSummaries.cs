@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -140,7 +141,7 @@ internal sealed partial class DisposalSummaries
     /// <summary>The source method's body releases nothing that matters: empty, or only flag resets and releases of harmless members.</summary>
     public bool MethodReleasesNothing(IMethodSymbol method) => ReleasesNothing(method, method.ContainingType, MethodSummaries.MaxDepth);
 
-    private bool ReleasesNothing(IMethodSymbol method, INamedTypeSymbol owner, int depth)
+    private bool ReleasesNothing(IMethodSymbol method, INamedTypeSymbol owner, int depth, bool monitorExitIsHarmless = false)
     {
         if (method.IsAbstract || method.IsExtern)
         {
@@ -148,18 +149,18 @@ internal sealed partial class DisposalSummaries
         }
 
         var body = _model.Summaries.GetBodyOf(method);
-        return body is not null && ReleasesNothingIn(body, owner, depth);
+        return body is not null && ReleasesNothingIn(body, owner, depth, monitorExitIsHarmless);
     }
 
     /// <summary>Nothing in <paramref name="root"/> releases anything that matters (see the class summary).</summary>
-    private bool ReleasesNothingIn(IOperation root, INamedTypeSymbol owner, int depth)
+    private bool ReleasesNothingIn(IOperation root, INamedTypeSymbol owner, int depth, bool monitorExitIsHarmless = false)
     {
         foreach (var operation in root.DescendantsAndSelf())
         {
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    if (!IsHarmlessCall(invocation, owner, depth))
+                    if (!IsHarmlessCall(invocation, owner, depth, monitorExitIsHarmless))
                     {
                         return false;
                     }
@@ -185,7 +186,7 @@ internal sealed partial class DisposalSummaries
         return true;
     }
 
-    private bool IsHarmlessCall(IInvocationOperation invocation, INamedTypeSymbol owner, int depth)
+    private bool IsHarmlessCall(IInvocationOperation invocation, INamedTypeSymbol owner, int depth, bool monitorExitIsHarmless = false)
     {
         var target = invocation.TargetMethod;
         if (target.Name == "SuppressFinalize" && target.ContainingType?.Name == "GC")
@@ -223,9 +224,8 @@ internal sealed partial class DisposalSummaries
                         || _model.Knowledge.NeedsNoDisposal(released, null, OwnershipOptions.Empty)
                         || (!SymbolEqualityComparer.Default.Equals(released.OriginalDefinition, owner) && ReleasesNothing(released, depth - 1))
                         || HoldsOnlyHarmlessCreations(ReleasedMember(instance), depth - 1));
-            case null when IsMonitorExit(target) && !ConstructorsEnterMonitor(owner):
-                // A scope type (`Enter() { Monitor.Enter(_lock); return this; }`, `Dispose() => Monitor.Exit(_lock)`):
-                // what its Dispose releases is taken by a method, never by construction; a new instance holds nothing.
+            case null when monitorExitIsHarmless && IsMonitorExit(target):
+                // Asked by IsMonitorScope: an exit releases only a monitor someone entered.
                 return true;
             default:
                 return false;
@@ -234,6 +234,78 @@ internal sealed partial class DisposalSummaries
 
     private static bool IsMonitorExit(IMethodSymbol method)
         => method is { IsStatic: true, Name: "Exit", ContainingType: { Name: "Monitor", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(INamedTypeSymbol Type, int Depth), bool> _monitorScopes = new(TypeDepthComparer.Instance);
+
+    /// <summary>
+    /// A scope type: its disposal does nothing but exit monitors (<c>Dispose() => Monitor.Exit(_lock)</c>)
+    /// and no constructor enters one. An instance releases something only when the code that creates
+    /// it entered the monitor first (<c>Monitor.Enter(gate); return new Releaser(gate);</c>), or when a
+    /// method of its own does (<c>Enter() { Monitor.Enter(_lock); return this; }</c>).
+    /// </summary>
+    public bool IsMonitorScope(INamedTypeSymbol type, int depth)
+        => depth >= 0 && _monitorScopes.GetOrAdd((type.OriginalDefinition, depth), key => ComputeMonitorScope(key.Type, key.Depth));
+
+    private bool ComputeMonitorScope(INamedTypeSymbol type, int depth)
+    {
+        if (type.DeclaringSyntaxReferences.Length == 0 || type.BaseType is { SpecialType: not (SpecialType.System_Object or SpecialType.System_ValueType) })
+        {
+            return false;
+        }
+
+        var exits = false;
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(IsDisposalMethod))
+        {
+            if (!ReleasesNothing(method, type, depth - 1, monitorExitIsHarmless: true))
+            {
+                return false;
+            }
+
+            exits |= _model.Summaries.GetBodyOf(method) is { } body && body.DescendantsAndSelf().OfType<IInvocationOperation>().Any(call => IsMonitorExit(call.TargetMethod));
+        }
+
+        return exits && !ConstructorsEnterMonitor(type);
+    }
+
+    /// <summary>
+    /// The member that creates the scope enters a monitor (anywhere in its body): the scope then
+    /// holds it. Read from the syntax of the enclosing member and bound there, because the flow's
+    /// operations come from the control-flow graph, whose statements have no parent.
+    /// </summary>
+    public bool CreatorEntersMonitor(IOperation creation)
+    {
+        var member = creation.Syntax.FirstAncestorOrSelf<SyntaxNode>(node => node is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Parent.Parent: Microsoft.CodeAnalysis.CSharp.Syntax.FieldDeclarationSyntax });
+        if (member is null)
+        {
+            return true;
+        }
+
+        SemanticModel? semanticModel = null;
+        foreach (var invocation in member.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>())
+        {
+            var name = invocation.Expression switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is not ("Enter" or "TryEnter"))
+            {
+                continue;
+            }
+
+            semanticModel ??= _model.Summaries.SemanticModelFor(member.SyntaxTree);
+            if (semanticModel.GetSymbolInfo(invocation).Symbol is IMethodSymbol { IsStatic: true, ContainingType.Name: "Monitor" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A constructor of the type (or an initializer) takes a monitor: then its Dispose's Exit releases what creating it acquired.</summary>
     private bool ConstructorsEnterMonitor(INamedTypeSymbol owner)
@@ -253,7 +325,7 @@ internal sealed partial class DisposalSummaries
             foreach (var operation in body.DescendantsAndSelf())
             {
                 if (operation is IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Enter" or "TryEnter" or "ReliableEnter", ContainingType.Name: "Monitor" } }
-                    or IInvocationOperation { Instance: IInstanceReferenceOperation })
+                    or IInvocationOperation { Instance: IInstanceReferenceOperation, TargetMethod.MethodKind: not MethodKind.Constructor })
                 {
                     // Entering directly, or calling one of its own methods that may.
                     return true;

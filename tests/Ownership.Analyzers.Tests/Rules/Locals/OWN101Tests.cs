@@ -665,17 +665,25 @@ public class OWN101Tests
         }
         sealed class Unlocks : IDisposable
         {
-            private readonly object _gate = new object();
+            private readonly object _gate;
+            public Unlocks(object gate) => _gate = gate;
             public void Dispose() => System.Threading.Monitor.Exit(_gate);
         }
         class C
         {
+            private readonly object _gate = new object();
             void M()
             {
                 var a = new Buffer();
                 var b = new NoOpScope();
                 var c = {|OWN101:new Real()|};
-                var d = {|OWN101:new Unlocks()|};
+                System.Threading.Monitor.Enter(_gate);
+                var d = {|OWN101:new Unlocks(_gate)|};
+            }
+            void Unentered()
+            {
+                // No monitor is entered here: the scope holds nothing (disposing it would even throw).
+                var e = new Unlocks(_gate);
             }
         }
         """);
