@@ -55,6 +55,21 @@ public sealed class ArchiveWatcher : IDisposable
     }
 }
 
+/// <summary>One archive run, stopped with the application.</summary>
+public sealed class ArchiveRun
+{
+    private bool _stopped;
+
+    public ArchiveRun(CancellationToken stopping)
+    {
+        // Leak (OWN404): the application's token outlives every run, and its registration keeps
+        // this callback, and so the run, until the application stops.
+        stopping.Register(() => _stopped = true);
+    }
+
+    public bool Stopped => _stopped;
+}
+
 /// <summary>Correct: unsubscribes and stops its timer when disposed.</summary>
 public sealed class TidyWatcher : IDisposable
 {

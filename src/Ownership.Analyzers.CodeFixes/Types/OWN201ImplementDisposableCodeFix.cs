@@ -58,6 +58,22 @@ public sealed class OWN201ImplementDisposableCodeFix : OwnershipCodeFixProvider
 
         var async = members.Any(m => MemberRelease.IsAsyncOnly(m.Type, compilation));
         var releases = members.Select(m => MemberRelease.Statement(m.Member, m.Type, async && MemberRelease.IsAsyncOnly(m.Type, compilation))).ToList();
+        return Implement(document, root, declaration, type, releases, async);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="type"/> disposable with <paramref name="releases"/> as its release: the
+    /// interface, and Dispose() (or the pattern with a protected virtual hook for an unsealed class).
+    /// Null when the type already has members of those names or a finalizer: a person decides.
+    /// </summary>
+    internal static Document? Implement(Document document, SyntaxNode root, TypeDeclarationSyntax declaration, INamedTypeSymbol type, IReadOnlyList<string> releases, bool async)
+    {
+        if (type.GetMembers().Any(m => m.Name is "Dispose" or "DisposeAsync" or "DisposeAsyncCore" || m is IMethodSymbol { MethodKind: MethodKind.Destructor })
+            || type.IsStatic)
+        {
+            return null;
+        }
+
         var open = type.TypeKind == TypeKind.Class && !type.IsSealed;
         var added = (async ? AsyncMembers(releases, open) : SyncMembers(releases, open))
             .Select(text => SyntaxFactory.ParseMemberDeclaration(text)!.WithLeadingTrivia(MemberRelease.BlankLine(root)).WithTrailingTrivia(MemberRelease.BlankLine(root)).WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation))
