@@ -39,6 +39,7 @@ internal sealed partial class OwnershipModel
         Disposal = new DisposalSummaries(this);
         Hierarchy = new Types.TypeHierarchy(compilation, Knowledge);
         ExternalReleases = new Types.ExternalReleases(this);
+        SelfAttaching = new Types.SelfAttaching(this);
     }
 
     public Compilation Compilation { get; }
@@ -54,6 +55,9 @@ internal sealed partial class OwnershipModel
 
     /// <summary>Members that code elsewhere releases through another instance (<c>holder.Member.Dispose()</c>).</summary>
     public Types.ExternalReleases ExternalReleases { get; }
+
+    /// <summary>Types whose every instance is created and dropped at once: they live as long as what they attach to.</summary>
+    public Types.SelfAttaching SelfAttaching { get; }
 
     /// <summary>
     /// A value of this type, made this way, must be released: it is a resource, and neither the

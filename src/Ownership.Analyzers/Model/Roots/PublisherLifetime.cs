@@ -33,7 +33,8 @@ internal enum Lifetime
 
 /// <param name="Lifetime">The publisher's lifetime relative to the subscriber.</param>
 /// <param name="Description">For <see cref="Lifetime.Outlives"/>: why, for messages ("a static event", "'_bus', handed in as 'bus'").</param>
-internal readonly record struct PublisherRoot(Lifetime Lifetime, string Description)
+/// <param name="IsStatic">A static event or member: it lives as long as the process.</param>
+internal readonly record struct PublisherRoot(Lifetime Lifetime, string Description, bool IsStatic = false)
 {
     public static readonly PublisherRoot Unknown = new(Lifetime.Unknown, "");
 
@@ -50,7 +51,7 @@ internal static class PublisherLifetime
 {
     public static PublisherRoot OfEvent(IEventReferenceOperation reference, TypeOwnership subscriber, RootKnowledge knowledge)
         => reference.Event.IsStatic
-            ? new PublisherRoot(Lifetime.Outlives, $"'{reference.Event.ContainingType.Name}.{reference.Event.Name}' is a static event")
+            ? new PublisherRoot(Lifetime.Outlives, $"'{reference.Event.ContainingType.Name}.{reference.Event.Name}' is a static event", IsStatic: true)
             : Of(reference.Instance, subscriber, knowledge, RootedBy.Instance);
 
     /// <summary>
@@ -78,7 +79,7 @@ internal static class PublisherLifetime
                 case IObjectCreationOperation:
                     return new PublisherRoot(Lifetime.Local, "");
                 case IMemberReferenceOperation { Member.IsStatic: true } staticMember:
-                    return new PublisherRoot(Lifetime.Outlives, $"'{staticMember.Member.ContainingType.Name}.{staticMember.Member.Name}' is static");
+                    return new PublisherRoot(Lifetime.Outlives, $"'{staticMember.Member.ContainingType.Name}.{staticMember.Member.Name}' is static", IsStatic: true);
                 case IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } own:
                     return OfOwnMember(own.Member, subscriber);
                 case IMemberReferenceOperation { Instance: { } instance }:

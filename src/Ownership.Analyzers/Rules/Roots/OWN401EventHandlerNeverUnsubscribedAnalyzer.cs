@@ -18,9 +18,9 @@ public sealed class OWN401EventHandlerNeverUnsubscribedAnalyzer : TypeRootsAnaly
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN401);
 
-    private protected override void Analyze(SymbolAnalysisContext context, EventSubscription subscription)
+    private protected override void Analyze(SymbolAnalysisContext context, EventSubscription subscription, System.Func<bool> selfAttaching)
     {
-        if (subscription is not { Kind: HandlerKind.InstanceMethod, Handler: { } handler, IsUndone: false, Publisher.Outlives: true })
+        if (subscription is not { Kind: HandlerKind.InstanceMethod, Handler: { } handler, IsUndone: false, Publisher.Outlives: true } || !subscription.Publisher.IsStatic && selfAttaching())
         {
             return;
         }

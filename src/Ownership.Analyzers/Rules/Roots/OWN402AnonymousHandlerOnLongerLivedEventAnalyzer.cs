@@ -18,9 +18,9 @@ public sealed class OWN402AnonymousHandlerOnLongerLivedEventAnalyzer : TypeRoots
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.OWN402);
 
-    private protected override void Analyze(SymbolAnalysisContext context, EventSubscription subscription)
+    private protected override void Analyze(SymbolAnalysisContext context, EventSubscription subscription, System.Func<bool> selfAttaching)
     {
-        if (subscription is not { Kind: HandlerKind.AnonymousCapturingThis, Publisher.Outlives: true })
+        if (subscription is not { Kind: HandlerKind.AnonymousCapturingThis, Publisher.Outlives: true } || !subscription.Publisher.IsStatic && selfAttaching())
         {
             return;
         }

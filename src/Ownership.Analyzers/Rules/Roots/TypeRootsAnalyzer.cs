@@ -35,13 +35,20 @@ public abstract class TypeRootsAnalyzer : DiagnosticAnalyzer, ITypeEndRule
             return;
         }
 
+        // Asked only when a subscription would be reported: whether the instances live exactly as long as what they attach to.
+        var selfAttaching = new System.Lazy<bool>(() => model.SelfAttaching.IsSelfAttaching(type));
         foreach (var subscription in roots.Subscriptions)
         {
-            Analyze(context, subscription);
+            Analyze(context, subscription, () => selfAttaching.Value);
         }
     }
 
-    private protected abstract void Analyze(SymbolAnalysisContext context, EventSubscription subscription);
+    /// <summary>
+    /// Reports what the rule finds in one subscription. <paramref name="selfAttaching"/>: every
+    /// instance of the subscriber is created and dropped at once (<see cref="Model.Types.SelfAttaching"/>),
+    /// so a publisher that is not static keeping it alive is its design, not a leak.
+    /// </summary>
+    private protected abstract void Analyze(SymbolAnalysisContext context, EventSubscription subscription, System.Func<bool> selfAttaching);
 
     /// <summary>"'Clock.Tick'" for messages.</summary>
     private protected static string NameOf(IEventSymbol @event) => $"'{@event.ContainingType.Name}.{@event.Name}'";

@@ -46,6 +46,29 @@ public class OWN401Tests
         """);
 
     [Fact]
+    public Task A_subscriber_made_only_to_attach_itself_lives_as_long_as_its_publisher() => Verifier.Diagnostics(Usings + Publishers + """
+        static class Wiring
+        {
+            public static void Attach(IBus bus) => new Relay(bus).Start();
+            public static void AttachClock() { new ClockRelay().Start(); }
+            private sealed class Relay
+            {
+                private readonly IBus _bus;
+                private int _seen;
+                public Relay(IBus bus) => _bus = bus;
+                public void Start() => _bus.Changed += OnChanged;
+                private void OnChanged(object sender, EventArgs e) => _seen++;
+            }
+            private sealed class ClockRelay
+            {
+                private int _ticks;
+                public void Start() => {|OWN401:Clock.Tick += OnTick|};
+                private void OnTick(object sender, EventArgs e) => _ticks++;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Injected_notifier_property_changed_is_reported() => Verifier.Diagnostics(Usings + """
         class Row
         {

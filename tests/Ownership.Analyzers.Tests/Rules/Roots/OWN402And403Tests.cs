@@ -56,6 +56,50 @@ public class OWN402And403Tests
         """);
 
     [Fact]
+    public Task Instances_made_only_to_attach_themselves_to_a_handed_in_publisher_live_by_design() => Verifier402.Diagnostics(Usings + """
+        class Client { public event EventHandler Connected; public event EventHandler Lost; }
+        static class CachingExtensions
+        {
+            public static void UseCaching(this Client client) => new CachingContext(client).Start();
+            public static void UseTracing(this Client client) { new Tracer(client); }
+            public static Clocked Timed(this Client client) => new Clocked(client);
+            public static void Watch() { new StaticWatcher().Start(); }
+
+            // Made only to attach itself: the client holds it, and its lifetime is the client's.
+            private sealed class CachingContext
+            {
+                private readonly Client _client;
+                private int _connections;
+                public CachingContext(Client client) => _client = client;
+                public void Start()
+                {
+                    _client.Connected += (_, _) => _connections++;
+                    _client.Lost += (_, _) => _connections--;
+                }
+            }
+            private sealed class Tracer
+            {
+                private int _seen;
+                public Tracer(Client client) { client.Connected += (_, _) => _seen++; }
+            }
+
+            // Returned to the caller, who keeps it: the client outliving it still roots it.
+            internal sealed class Clocked
+            {
+                private int _seen;
+                public Clocked(Client client) { {|OWN402:client.Connected += (_, _) => _seen++|}; }
+            }
+
+            // Dropped at once, but attached to a static event: every instance lives for ever.
+            private sealed class StaticWatcher
+            {
+                private int _ticks;
+                public void Start() { {|OWN402:Clock.Tick += (_, _) => _ticks++|}; }
+            }
+        }
+        """ + Publishers);
+
+    [Fact]
     public Task Removing_a_lambda_is_reported() => Verifier403.Diagnostics(Usings + Publishers + """
         class View
         {

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Ownership.Analyzers.Model.Types;
+
+/// <summary>
+/// Self-attaching types (DESIGN §1, lifetimes): a class whose every instance is created and
+/// dropped at once — <c>new CachingContext(client, options).Start();</c> — so that nothing but
+/// what it attaches itself to (the publisher whose events it handles, the client whose
+/// interceptors hold it) ever references it. Its lifetime is that publisher's by design: a
+/// publisher that is not static "outliving" it (OWN401, OWN402) loses nothing. Its members are
+/// another matter (a timer it owns is rooted by the timer queue, not by the publisher), so the
+/// type rules still judge them.
+/// Only types no other assembly can create (no constructor callable from outside) are judged,
+/// and only when the compilation creates them at least once.
+/// The creation sites are found by a syntax pass over the compilation, once, the first time a
+/// type is asked about (rules ask only when they would report), and bound only for that type.
+/// </summary>
+internal sealed class SelfAttaching
+{
+    private readonly OwnershipModel _model;
+    private readonly Lazy<(Dictionary<string, List<ObjectCreationExpressionSyntax>> Named, List<ImplicitObjectCreationExpressionSyntax> Implicit)> _creations;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _answers = new(SymbolEqualityComparer.Default);
+
+    public SelfAttaching(OwnershipModel model)
+    {
+        _model = model;
+        _creations = new(Collect, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public bool IsSelfAttaching(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || type.InstanceConstructors.Any(CallableFromOutside))
+        {
+            return false;
+        }
+
+        return _answers.GetOrAdd(type.OriginalDefinition, Compute);
+    }
+
+    private bool Compute(INamedTypeSymbol type)
+    {
+        var (named, implicitCreations) = _creations.Value;
+        var any = false;
+        if (named.TryGetValue(type.Name, out var sites))
+        {
+            foreach (var site in sites)
+            {
+                if (!Creates(site, type))
+                {
+                    continue;
+                }
+
+                if (!IsDroppedAtOnce(site))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        // `Ctx c = new(…)` is always stored or passed: any implicit creation of the type is a reference kept.
+        foreach (var site in implicitCreations)
+        {
+            if (Creates(site, type))
+            {
+                return false;
+            }
+        }
+
+        return any;
+    }
+
+    private bool Creates(ExpressionSyntax creation, INamedTypeSymbol type)
+        => _model.Summaries.SemanticModelFor(creation.SyntaxTree).GetOperation(creation) is IObjectCreationOperation { Type: { } created }
+            && SymbolEqualityComparer.Default.Equals(created.OriginalDefinition, type);
+
+    /// <summary>`new T(…);` or `new T(…).Start();` (also awaited): the value is referenced by nothing after the statement.</summary>
+    private static bool IsDroppedAtOnce(ExpressionSyntax creation)
+    {
+        SyntaxNode current = creation;
+        while (current.Parent is ParenthesizedExpressionSyntax)
+        {
+            current = current.Parent;
+        }
+
+        while (current.Parent is MemberAccessExpressionSyntax access && access.Expression == current
+            && access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access)
+        {
+            current = invocation;
+            if (current.Parent is AwaitExpressionSyntax awaited)
+            {
+                current = awaited;
+            }
+        }
+
+        return current.Parent is ExpressionStatementSyntax
+            || current.Parent is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax { ReturnType: PredefinedTypeSyntax { Keyword.ValueText: "void" } } or LocalFunctionStatementSyntax { ReturnType: PredefinedTypeSyntax { Keyword.ValueText: "void" } } or ConstructorDeclarationSyntax };
+    }
+
+    private static bool CallableFromOutside(IMethodSymbol constructor)
+    {
+        if (constructor.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+        {
+            return false;
+        }
+
+        for (var type = constructor.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private (Dictionary<string, List<ObjectCreationExpressionSyntax>>, List<ImplicitObjectCreationExpressionSyntax>) Collect()
+    {
+        var named = new Dictionary<string, List<ObjectCreationExpressionSyntax>>(StringComparer.Ordinal);
+        var implicitCreations = new List<ImplicitObjectCreationExpressionSyntax>();
+        foreach (var tree in _model.Compilation.SyntaxTrees)
+        {
+            foreach (var node in tree.GetRoot().DescendantNodes())
+            {
+                switch (node)
+                {
+                    case ObjectCreationExpressionSyntax creation when NameOf(creation.Type) is { } name:
+                        if (!named.TryGetValue(name, out var list))
+                        {
+                            named[name] = list = new List<ObjectCreationExpressionSyntax>();
+                        }
+
+                        list.Add(creation);
+                        break;
+                    case ImplicitObjectCreationExpressionSyntax implicitCreation:
+                        implicitCreations.Add(implicitCreation);
+                        break;
+                }
+            }
+        }
+
+        return (named, implicitCreations);
+    }
+
+    private static string? NameOf(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
+}
