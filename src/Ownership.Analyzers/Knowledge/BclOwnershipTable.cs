@@ -200,6 +200,7 @@ internal static class BclOwnershipTable
         yield return new("System.Net.Security.SslStreamCertificateContext", "Create keeps the certificate and its chain for the context's lifetime") { OwningMethods = Names("Create") };
         yield return new("Newtonsoft.Json.JsonTextWriter", "Close closes the TextWriter it writes to when CloseOutput (true by default); its only other state is a scratch buffer from the optional ArrayPool") { DisposeReleases = "the TextWriter it writes to (when CloseOutput)", Constructors = ConstructorOwnership.Always, ManagedWrapper = true };
         yield return new("Newtonsoft.Json.JsonTextReader", "Close closes the TextReader it reads when CloseInput (true by default); its only other state is a buffer from the optional ArrayPool") { DisposeReleases = "the TextReader it reads (when CloseInput)", Constructors = ConstructorOwnership.Always, ManagedWrapper = true };
+        yield return new("Utf8StringInterpolation.Utf8StringWriter`1", "Dispose only flushes what was written into the buffer writer it was given (the same as Flush) and clears its fields: it holds nothing") { NoDisposalNeeded = true };
         yield return new("System.Reactive.Disposables.CompositeDisposable", "disposes every item it holds") { OwningMethods = Names("Add"), Constructors = ConstructorOwnership.Always };
 
         foreach (var entry in HandleEntries())

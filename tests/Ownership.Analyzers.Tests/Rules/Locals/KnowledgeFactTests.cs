@@ -66,6 +66,38 @@ public class KnowledgeFactTests
         """, "Newtonsoft.Json", Newtonsoft);
 
     [Fact]
+    public Task A_utf8_string_writer_over_a_buffer_writer_needs_no_release() => Verify<OWN101DisposeCreatedResourceAnalyzer>.DiagnosticsWithLibrary(Usings + """
+        using System.Buffers;
+        using Utf8StringInterpolation;
+        class C
+        {
+            void Format(IBufferWriter<byte> writer, string name)
+            {
+                var stringWriter = new Utf8StringWriter<IBufferWriter<byte>>(8, 1, writer);
+                stringWriter.Append(name);
+                stringWriter.Flush();
+            }
+            long Leak(string path)
+            {
+                var file = {|OWN101:File.OpenRead(path)|};
+                return file.Length;
+            }
+        }
+        """, "Utf8StringInterpolation", """
+        namespace Utf8StringInterpolation
+        {
+            public ref struct Utf8StringWriter<TBufferWriter> where TBufferWriter : System.Buffers.IBufferWriter<byte>
+            {
+                private TBufferWriter _writer;
+                public Utf8StringWriter(int literalLength, int formattedCount, TBufferWriter writer) { _writer = writer; }
+                public void Append(string s) { }
+                public void Flush() { }
+                public void Dispose() { Flush(); _writer = default!; }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Writing_to_a_channel_hands_the_item_to_its_reader() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
         class C
         {
