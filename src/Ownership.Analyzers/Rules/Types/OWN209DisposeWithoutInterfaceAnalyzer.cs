@@ -49,6 +49,13 @@ public sealed class OWN209DisposeWithoutInterfaceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (@interface == "System.IAsyncDisposable" && IsAsyncEnumeratorByPattern(type))
+        {
+            // `await foreach` disposes a pattern-based enumerator (MoveNextAsync, Current) through
+            // its DisposeAsync method, interface or not.
+            return;
+        }
+
         // The interface cannot be resolved (a missing reference), or the base list names it in a
         // spelling that does not bind (a broken `using`): the code is not finished, stay silent.
         var resolved = @interface == "System.IDisposable"
@@ -93,4 +100,8 @@ public sealed class OWN209DisposeWithoutInterfaceAnalyzer : DiagnosticAnalyzer
 
         return true;
     }
+
+    private static bool IsAsyncEnumeratorByPattern(INamedTypeSymbol type)
+        => type.GetMembers("MoveNextAsync").OfType<IMethodSymbol>().Any(m => !m.IsStatic && m.Parameters.Length == 0 && m.DeclaredAccessibility == Accessibility.Public)
+            && type.GetMembers("Current").OfType<IPropertySymbol>().Any(p => !p.IsStatic && p.GetMethod is not null && p.DeclaredAccessibility == Accessibility.Public);
 }

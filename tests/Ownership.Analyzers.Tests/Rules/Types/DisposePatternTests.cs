@@ -128,6 +128,29 @@ public class OWN209Tests
         internal sealed class InternalOnly { private readonly System.IO.Stream _s = System.IO.File.OpenRead("x"); public void Dispose() => _s.Dispose(); }
         class OnlyAFlag { private bool _disposed; public void Dispose() { _disposed = true; } public bool IsDisposed => _disposed; }
         """);
+
+    [Fact]
+    public Task A_pattern_based_async_enumerator_is_disposed_by_await_foreach() => Verify<OWN209DisposeWithoutInterfaceAnalyzer>.Diagnostics("""
+        using System; using System.IO; using System.Threading; using System.Threading.Tasks;
+        public sealed class Rows
+        {
+            public Enumerator GetAsyncEnumerator(CancellationToken token = default) => new(File.OpenText("rows"));
+            public readonly struct Enumerator
+            {
+                private readonly TextReader _reader;
+                public Enumerator(TextReader reader) => _reader = reader;
+                public string Current => "";
+                public ValueTask<bool> MoveNextAsync() => new(false);
+                public ValueTask DisposeAsync() { _reader.Dispose(); return default; }
+            }
+        }
+        public sealed class NotAnEnumerator
+        {
+            private readonly Stream _file = File.OpenRead("x");
+            public string Current => "";
+            public ValueTask {|OWN209:DisposeAsync|}() => _file.DisposeAsync();
+        }
+        """);
 }
 
 /// <summary>Regressions from the fuzz harness (issue 8): OWN209 on unresolved interfaces, OWN208's seal on odd modifier lists.</summary>
