@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Operations;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -72,6 +73,13 @@ public sealed class OWN208UnsealedWithoutVirtualDisposeAnalyzer : DiagnosticAnal
             }
         }
 
+        if (CallsOverridableHook(context.Compilation, methods))
+        {
+            // `public void Dispose() { …; DisposeCore(); }` with `protected virtual void DisposeCore()`:
+            // a hook by another name, which derived types override to release their own.
+            return;
+        }
+
         if (hierarchy.NoDerivedTypeNeeds(type, hierarchy.HasStateToRelease))
         {
             // Closed, and every type here that derives from it has nothing of its own to release.
@@ -80,5 +88,34 @@ public sealed class OWN208UnsealedWithoutVirtualDisposeAnalyzer : DiagnosticAnal
 
         var hook = sync ? "void Dispose(bool disposing)" : "ValueTask DisposeAsyncCore()";
         context.ReportOwnership(Diagnostic.Create(Descriptors.OWN208, type.Locations[0], type.Name, hook));
+    }
+
+    /// <summary>The type's Dispose()/DisposeAsync() calls a parameterless, overridable instance method of its own on this instance.</summary>
+    private static bool CallsOverridableHook(Compilation compilation, System.Collections.Generic.List<IMethodSymbol> methods)
+    {
+        var summaries = Model.OwnershipModel.For(compilation).Summaries;
+        foreach (var dispose in methods.Where(m => DisposePattern.IsParameterless(m, "Dispose") || DisposePattern.IsParameterless(m, "DisposeAsync")))
+        {
+            if (summaries.GetBodyOf(dispose) is not { } body)
+            {
+                continue;
+            }
+
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                if (operation is Microsoft.CodeAnalysis.Operations.IInvocationOperation
+                    {
+                        Instance: Microsoft.CodeAnalysis.Operations.IInstanceReferenceOperation,
+                        TargetMethod: { IsStatic: false, Parameters.Length: 0, DeclaredAccessibility: Accessibility.Protected or Accessibility.ProtectedOrInternal or Accessibility.Public } hook,
+                    }
+                    && DisposePattern.IsExtensible(hook)
+                    && SymbolEqualityComparer.Default.Equals(hook.ContainingType.OriginalDefinition, dispose.ContainingType.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

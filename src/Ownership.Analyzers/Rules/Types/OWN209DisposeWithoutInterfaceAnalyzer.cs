@@ -79,6 +79,15 @@ public sealed class OWN209DisposeWithoutInterfaceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A mutable struct is held in a field or a local and released through it (R3's
+        // SerialDisposableCore, SwapListCore): through the interface it would be a boxed copy whose
+        // Dispose leaves the original as it was, so implementing the interface is the wrong advice.
+        if (type.TypeKind == TypeKind.Struct && !type.IsReadOnly
+            && type.GetMembers().Any(m => m is IFieldSymbol { IsStatic: false, IsReadOnly: false, IsConst: false }))
+        {
+            return;
+        }
+
         // A Dispose() that releases nothing (empty, or only sets a flag) loses nothing by never being called.
         if (Model.OwnershipModel.For(context.Compilation).Disposal.MethodReleasesNothing(method))
         {

@@ -151,6 +151,23 @@ public class OWN209Tests
             public ValueTask {|OWN209:DisposeAsync|}() => _file.DisposeAsync();
         }
         """);
+
+    [Fact]
+    public Task A_mutable_struct_released_through_its_field_is_not_told_to_implement_the_interface() => Verify<OWN209DisposeWithoutInterfaceAnalyzer>.Diagnostics("""
+        using System; using System.IO;
+        public struct SerialCore
+        {
+            private IDisposable _current;
+            public void Set(IDisposable value) { _current?.Dispose(); _current = value; }
+            public void Dispose() { _current?.Dispose(); _current = null; }
+        }
+        public readonly struct Handle
+        {
+            private readonly Stream _stream;
+            public Handle(Stream stream) => _stream = stream;
+            public void {|OWN209:Dispose|}() => _stream.Dispose();
+        }
+        """);
 }
 
 /// <summary>Regressions from the fuzz harness (issue 8): OWN209 on unresolved interfaces, OWN208's seal on odd modifier lists.</summary>
@@ -259,6 +276,23 @@ public class DisposePatternFixRegressionTests
         // Open: another assembly can derive and add a resource.
         public abstract class {|OWN208:Extensible|} : IDisposable { public void Dispose() { } protected Extensible() { } }
         public sealed class Quieter : Extensible { }
+        """);
+
+    [Fact]
+    public Task OWN208_a_virtual_hook_by_another_name_that_Dispose_calls_is_a_hook() => Verify<OWN208UnsealedWithoutVirtualDisposeAnalyzer>.Diagnostics("""
+        using System;
+        public abstract class Observer : IDisposable
+        {
+            public void Dispose() { Unsubscribe(); DisposeCore(); }
+            protected virtual void DisposeCore() { }
+            private void Unsubscribe() { }
+        }
+        public class {|OWN208:Plain|} : IDisposable
+        {
+            public void Dispose() { Cleanup(); }
+            private void Cleanup() { }
+            protected virtual void NotCalled() { }
+        }
         """);
 
     [Fact]
