@@ -46,6 +46,9 @@ internal static class BclOwnershipTable
         yield return new("System.Net.Http.ReadOnlyMemoryContent", "in-memory content: Dispose releases nothing") { NoDisposalNeeded = true };
         yield return new("System.Threading.WaitHandle", "WaitHandle.Dispose(bool) releases its SafeWaitHandle (an OS handle)") { DisposeReleases = "its OS wait handle" };
         yield return new("System.Runtime.InteropServices.SafeHandle", "Dispose(bool) runs ReleaseHandle when it owns the handle") { DisposeReleases = "the handle it owns" };
+        // `new SafeFileHandle(ptr, ownsHandle: false)` borrows the OS handle: ReleaseHandle never runs.
+        yield return new("Microsoft.Win32.SafeHandles.SafeFileHandle", "with ownsHandle: false ReleaseHandle never runs (finalization is suppressed): it borrows the OS handle") { DisposeReleases = "the file handle it owns", Constructors = ConstructorOwnership.WhenFlag("ownsHandle", defaultValue: true), NoDisposalNeededWhenNotOwning = true };
+        yield return new("Microsoft.Win32.SafeHandles.SafeWaitHandle", "with ownsHandle: false ReleaseHandle never runs (finalization is suppressed): it borrows the OS handle") { DisposeReleases = "the wait handle it owns", Constructors = ConstructorOwnership.WhenFlag("ownsHandle", defaultValue: true), NoDisposalNeededWhenNotOwning = true };
         yield return new("System.Timers.Timer", "Dispose(bool) disposes the internal threading timer") { DisposeReleases = "its internal timer" };
 
         // ---- Abstract bases whose own Dispose(bool) releases nothing (OWN206: no base call needed) ----

@@ -7,7 +7,7 @@ namespace Ownership.Analyzers.Tests.Rules.Locals;
 /// <summary>Facts of the curated table learnt from real code, each with a report and a clean twin.</summary>
 public class KnowledgeFactTests
 {
-    private const string Usings = "using System; using System.IO; using System.Xml; using System.Threading; using System.Threading.Channels; using System.Threading.Tasks; using System.Collections.Concurrent;\n";
+    private const string Usings = "using System; using System.Runtime.InteropServices; using System.IO; using System.Xml; using System.Threading; using System.Threading.Channels; using System.Threading.Tasks; using System.Collections.Concurrent;\n";
 
     [Fact]
     public Task XmlReader_over_a_kept_stream_releases_nothing() => Verify<OWN102CreatedResourceDiscardedAnalyzer>.Diagnostics(Usings + """
@@ -163,6 +163,17 @@ public class KnowledgeFactTests
                 var stream = client.GetStream();
                 return stream.ReadByte();
             }
+        }
+        """);
+
+    [Fact]
+    public Task A_safe_handle_that_does_not_own_its_handle_needs_no_release() => Verify<OWN102CreatedResourceDiscardedAnalyzer>.Diagnostics(Usings + """
+        using Microsoft.Win32.SafeHandles;
+        class C
+        {
+            static bool Valid(SafeHandle handle) => !handle.IsInvalid;
+            bool Borrowed(System.IntPtr raw) => Valid(new SafeFileHandle(raw, ownsHandle: false)) && Valid(new SafeWaitHandle(raw, false));
+            bool Owned(System.IntPtr raw) => Valid({|OWN102:new SafeFileHandle(raw, ownsHandle: true)|});
         }
         """);
 
