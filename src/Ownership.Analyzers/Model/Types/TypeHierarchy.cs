@@ -51,12 +51,11 @@ internal sealed class TypeHierarchy
     /// derived type can need it.
     /// </summary>
     public bool NoDerivedTypeNeeds(INamedTypeSymbol type, Func<INamedTypeSymbol, bool> needs)
-    {
-        if (IsOpen(type))
-        {
-            return false;
-        }
+        => !IsOpen(type) && AllDerived(type, derived => !needs(derived));
 
+    /// <summary>Every type of this compilation that derives from the type (directly or not) matches <paramref name="predicate"/>.</summary>
+    public bool AllDerived(INamedTypeSymbol type, Func<INamedTypeSymbol, bool> predicate)
+    {
         var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         var pending = new Stack<INamedTypeSymbol>();
         pending.Push(type.OriginalDefinition);
@@ -69,17 +68,15 @@ internal sealed class TypeHierarchy
 
             foreach (var child in derived)
             {
-                if (!seen.Add(child))
+                if (seen.Add(child))
                 {
-                    continue;
-                }
+                    if (!predicate(child))
+                    {
+                        return false;
+                    }
 
-                if (needs(child))
-                {
-                    return false;
+                    pending.Push(child);
                 }
-
-                pending.Push(child);
             }
         }
 

@@ -79,6 +79,13 @@ public sealed class OWN209DisposeWithoutInterfaceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // An abstract base whose derived types all implement the interface (FASTER's
+        // ScanIteratorBase under iterators that are IDisposable): its Dispose is theirs.
+        if (type.IsAbstract && AllDerivedImplement(context.Compilation, type, resolved))
+        {
+            return;
+        }
+
         // A mutable struct is held in a field or a local and released through it (R3's
         // SerialDisposableCore, SwapListCore): through the interface it would be a boxed copy whose
         // Dispose leaves the original as it was, so implementing the interface is the wrong advice.
@@ -113,4 +120,11 @@ public sealed class OWN209DisposeWithoutInterfaceAnalyzer : DiagnosticAnalyzer
     private static bool IsAsyncEnumeratorByPattern(INamedTypeSymbol type)
         => type.GetMembers("MoveNextAsync").OfType<IMethodSymbol>().Any(m => !m.IsStatic && m.Parameters.Length == 0 && m.DeclaredAccessibility == Accessibility.Public)
             && type.GetMembers("Current").OfType<IPropertySymbol>().Any(p => !p.IsStatic && p.GetMethod is not null && p.DeclaredAccessibility == Accessibility.Public);
+
+    private static bool AllDerivedImplement(Compilation compilation, INamedTypeSymbol type, INamedTypeSymbol @interface)
+    {
+        var hierarchy = Model.OwnershipModel.For(compilation).Hierarchy;
+        return hierarchy.IsDerivedFromHere(type)
+            && hierarchy.AllDerived(type, derived => derived.IsAbstract || derived.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default));
+    }
 }

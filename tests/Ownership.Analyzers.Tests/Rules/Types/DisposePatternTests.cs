@@ -153,6 +153,26 @@ public class OWN209Tests
         """);
 
     [Fact]
+    public Task An_abstract_base_whose_derived_types_all_implement_the_interface_is_clean() => Verify<OWN209DisposeWithoutInterfaceAnalyzer>.Diagnostics("""
+        using System; using System.IO;
+        public interface IScanIterator : IDisposable { bool Next(); }
+        public abstract class ScanBase
+        {
+            private readonly Stream _file = File.OpenRead("log");
+            public virtual void Dispose() => _file.Dispose();
+        }
+        public sealed class LogScan : ScanBase, IScanIterator { public bool Next() => false; }
+        public sealed class DeltaScan : ScanBase, IDisposable { }
+        public abstract class PartlyBase
+        {
+            private readonly Stream _file = File.OpenRead("log");
+            public virtual void {|OWN209:Dispose|}() => _file.Dispose();
+        }
+        public sealed class Disposable : PartlyBase, IDisposable { }
+        public sealed class NotDisposable : PartlyBase { }
+        """);
+
+    [Fact]
     public Task A_mutable_struct_released_through_its_field_is_not_told_to_implement_the_interface() => Verify<OWN209DisposeWithoutInterfaceAnalyzer>.Diagnostics("""
         using System; using System.IO;
         public struct SerialCore
