@@ -236,6 +236,8 @@ internal sealed partial class OwnershipModel
             case IFieldReferenceOperation:
             case IInstanceReferenceOperation:
                 return Origin.Borrowed;
+            case ILocalReferenceOperation { Local: var local } when IsLookupResult(local):
+                return Origin.Borrowed;
         }
 
         if (GetCreatedResourceType(value, options, depth) is not null)
@@ -244,6 +246,37 @@ internal sealed partial class OwnershipModel
         }
 
         return value is IPropertyReferenceOperation ? Origin.Borrowed : Origin.Unknown;
+    }
+
+    /// <summary>
+    /// A local declared by the <c>out</c> argument of a library lookup (<c>dictionary.TryGetValue(key, out var cached)</c>,
+    /// <c>MemoryMarshal.TryGetMemoryManager(memory, out var manager)</c>) and never assigned again: it
+    /// holds what the looked-up object keeps, borrowed.
+    /// </summary>
+    private bool IsLookupResult(ILocalSymbol local)
+    {
+        if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.SingleVariableDesignationSyntax
+            {
+                Parent: Microsoft.CodeAnalysis.CSharp.Syntax.DeclarationExpressionSyntax
+                {
+                    Parent: Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { RefKindKeyword.ValueText: "out", Parent.Parent: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation },
+                },
+            } designation)
+        {
+            return false;
+        }
+
+        if (Summaries.SemanticModelFor(designation.SyntaxTree).GetSymbolInfo(invocation).Symbol is not IMethodSymbol { Name: var name } method
+            || !name.StartsWith("TryGet", StringComparison.Ordinal) || method.DeclaringSyntaxReferences.Length > 0)
+        {
+            return false;
+        }
+
+        // Assigned again somewhere in its scope: it may hold something else.
+        var scope = designation.Ancestors().FirstOrDefault(node => node is Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax);
+        return scope is not null && !scope.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax>()
+            .Any(assignment => assignment.Left is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: var assigned } && assigned == local.Name);
     }
 
     /// <summary>

@@ -773,6 +773,41 @@ public class OWN101Tests
         """);
 
     [Fact]
+    public Task A_wrapper_over_what_a_lookup_returns_wraps_a_borrowed_value() => Verifier.Diagnostics(Usings + """
+        sealed class Proxy : IDisposable
+        {
+            private readonly Stream _inner;
+            public Proxy(Stream inner) => _inner = inner;
+            public long Length => _inner.Length;
+            public void Dispose() => _inner.Dispose();
+        }
+        class C
+        {
+            private readonly Dictionary<string, Stream> _open = new();
+            long Measure(string key)
+            {
+                if (_open.TryGetValue(key, out var stream))
+                {
+                    var proxy = new Proxy(stream);
+                    return proxy.Length;
+                }
+
+                return 0;
+            }
+            long Reassigned(string key, string path)
+            {
+                if (!_open.TryGetValue(key, out var stream))
+                {
+                    stream = File.OpenRead(path);
+                }
+
+                var proxy = {|OWN101:new Proxy(stream)|};
+                return proxy.Length;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Value_stored_by_Interlocked_is_handed_on() => Verifier.Diagnostics(Usings + """
         class C
         {
