@@ -97,6 +97,19 @@ public class BaselineTests
     }
 
     [Theory]
+    [InlineData("{ not json")]
+    [InlineData("{\"entries\": [{\"rule\": 1}]}")]
+    [InlineData("{\"entries\": [{\"rule\": \"OWN101\", \"file\": \"src/Reader.cs\"")]
+    [InlineData("{\"version\": \"1\", \"entries\": [], \"extra\": {\"nested\": true}}")]
+    [InlineData("")]
+    public async Task A_malformed_baseline_suppresses_nothing_and_throws_nothing(string baseline)
+    {
+        var (diagnostics, exceptions) = await RunAsync(Reader, baseline);
+        Assert.Empty(exceptions);
+        Assert.False(Assert.Single(diagnostics, d => d.Id == "OWN101").IsSuppressed);
+    }
+
+    [Theory]
     [InlineData("class A { void M() { var x = 1; } }", "var x", "A.M")]
     [InlineData("class A { class B { int P { get { return 1; } } } }", "return", "A.B.P")]
     [InlineData("class A { A() { } }", "{ }", "A..ctor")]
