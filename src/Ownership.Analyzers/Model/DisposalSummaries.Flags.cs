@@ -402,11 +402,13 @@ internal sealed partial class DisposalSummaries
     /// <summary>
     /// A source wrapper (a view, an adapter, a value-type reader over a writer) whose disposal
     /// releases only members its constructors set from their parameters, besides harmless work:
-    /// built over borrowed resources, releasing it would release only what others own.
+    /// built over borrowed resources, releasing it would release only what others own. Its base
+    /// is object, or a library base whose own disposal releases nothing (MemoryManager, Stream…).
     /// </summary>
     public bool ReleasesOnlyWhatItIsGiven(ITypeSymbol type)
         => type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named && named.DeclaringSyntaxReferences.Length > 0
-            && named.BaseType is { SpecialType: SpecialType.System_Object or SpecialType.System_ValueType }
+            && (named.BaseType is { SpecialType: SpecialType.System_Object or SpecialType.System_ValueType }
+                || named.BaseType is { DeclaringSyntaxReferences.Length: 0 } library && _model.Knowledge.BaseReleasesNothingOfItsOwn(library))
             && _releasesOnlyWhatItIsGiven.GetOrAdd(named.OriginalDefinition, ComputeReleasesOnlyWhatItIsGiven);
 
     private bool ComputeReleasesOnlyWhatItIsGiven(INamedTypeSymbol type)

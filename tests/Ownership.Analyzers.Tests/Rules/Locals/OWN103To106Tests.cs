@@ -452,6 +452,34 @@ public class OWN106Tests
         """);
 
     [Fact]
+    public Task A_proxy_manager_over_a_looked_up_manager_wraps_a_borrowed_value() => OWN106.Diagnostics("""
+        using System; using System.Buffers; using System.IO; using System.Runtime.InteropServices;
+        internal sealed class Proxy<TFrom, TTo> : MemoryManager<TTo> where TFrom : unmanaged where TTo : unmanaged
+        {
+            private readonly MemoryManager<TFrom> _inner;
+            public Proxy(MemoryManager<TFrom> inner) => _inner = inner;
+            public override Span<TTo> GetSpan() => default;
+            public override MemoryHandle Pin(int elementIndex = 0) => default;
+            public override void Unpin() { }
+            protected override void Dispose(bool disposing) => ((IDisposable)_inner).Dispose();
+        }
+        internal sealed class FileManager : MemoryManager<byte>
+        {
+            private readonly Stream _file = File.OpenRead("data");
+            public override Span<byte> GetSpan() => default;
+            public override MemoryHandle Pin(int elementIndex = 0) => default;
+            public override void Unpin() { }
+            protected override void Dispose(bool disposing) => _file.Dispose();
+        }
+        static class Casts
+        {
+            public static ReadOnlyMemory<int> Cast(ReadOnlyMemory<byte> memory)
+                => MemoryMarshal.TryGetMemoryManager(memory, out MemoryManager<byte>? manager) ? new Proxy<byte, int>(manager!).Memory : default;
+            public static ReadOnlyMemory<int> FromFile() => {|OWN106:new Proxy<byte, int>(new FileManager())|}.Memory;
+        }
+        """);
+
+    [Fact]
     public Task Property_creating_per_get_is_reported() => OWN106.Diagnostics(Usings + """
         class C
         {
