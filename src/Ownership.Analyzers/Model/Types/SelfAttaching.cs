@@ -26,11 +26,28 @@ internal sealed class SelfAttaching
     private readonly OwnershipModel _model;
     private readonly Lazy<(Dictionary<string, List<ObjectCreationExpressionSyntax>> Named, List<ImplicitObjectCreationExpressionSyntax> Implicit)> _creations;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _answers = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<HashSet<INamedTypeSymbol>> _implicitlyCreated;
 
     public SelfAttaching(OwnershipModel model)
     {
         _model = model;
         _creations = new(Collect, LazyThreadSafetyMode.ExecutionAndPublication);
+        _implicitlyCreated = new(BindImplicitCreations, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The types of every target-typed <c>new(…)</c> of the compilation, bound once.</summary>
+    private HashSet<INamedTypeSymbol> BindImplicitCreations()
+    {
+        var types = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var site in _creations.Value.Implicit)
+        {
+            if (_model.Summaries.SemanticModelFor(site.SyntaxTree).GetOperation(site) is IObjectCreationOperation { Type: INamedTypeSymbol created })
+            {
+                types.Add(created.OriginalDefinition);
+            }
+        }
+
+        return types;
     }
 
     public bool IsSelfAttaching(INamedTypeSymbol type)
@@ -45,7 +62,7 @@ internal sealed class SelfAttaching
 
     private bool Compute(INamedTypeSymbol type)
     {
-        var (named, implicitCreations) = _creations.Value;
+        var named = _creations.Value.Named;
         var any = false;
         if (named.TryGetValue(type.Name, out var sites))
         {
@@ -66,15 +83,7 @@ internal sealed class SelfAttaching
         }
 
         // `Ctx c = new(…)` is always stored or passed: any implicit creation of the type is a reference kept.
-        foreach (var site in implicitCreations)
-        {
-            if (Creates(site, type))
-            {
-                return false;
-            }
-        }
-
-        return any;
+        return any && !_implicitlyCreated.Value.Contains(type);
     }
 
     private bool Creates(ExpressionSyntax creation, INamedTypeSymbol type)
