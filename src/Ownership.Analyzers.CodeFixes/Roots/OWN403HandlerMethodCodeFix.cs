@@ -50,15 +50,15 @@ public sealed class OWN403HandlerMethodCodeFix : OwnershipCodeFixProvider
                 && SymbolEqualityComparer.Default.Equals(semanticModel.GetSymbolInfo(a.Left, cancellationToken).Symbol, @event))
             .Select(a => (AnonymousFunctionExpressionSyntax)a.Right)
             .ToList();
-        if (added.Count == 0 || added.Concat(new[] { removed }).Any(lambda => UsesEnclosingLocals(lambda, semanticModel, cancellationToken))
+        if (added.Count == 0 || added.Concat(new[] { removed }).Any(lambda => HandlerMethods.UsesEnclosingLocals(lambda, semanticModel, cancellationToken))
             || semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type)
         {
             return null;
         }
 
-        var name = MethodName(type, @event);
+        var name = HandlerMethods.MethodName(type, @event);
         var isStatic = semanticModel.GetEnclosingSymbol(removal.SpanStart, cancellationToken) is { IsStatic: true };
-        var method = HandlerMethod(name, removed, invoke, semanticModel, declaration.SpanStart, isStatic);
+        var method = HandlerMethods.Create(name, removed, invoke, semanticModel, declaration.SpanStart, isStatic);
         if (method is null)
         {
             return null;
@@ -68,67 +68,5 @@ public sealed class OWN403HandlerMethodCodeFix : OwnershipCodeFixProvider
         var edited = declaration.ReplaceNodes(added.Concat(new[] { removed }), (original, _) => reference.WithTriviaFrom(original));
         edited = edited.AddMembers(method.WithLeadingTrivia(MemberRelease.BlankLine(root)).WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation));
         return document.WithSyntaxRoot(root.ReplaceNode(declaration, edited));
-    }
-
-    /// <summary>The lambda reads or writes a local or a parameter of the member around it (not its own parameters).</summary>
-    private static bool UsesEnclosingLocals(AnonymousFunctionExpressionSyntax lambda, SemanticModel semanticModel, CancellationToken cancellationToken)
-    {
-        var flow = semanticModel.AnalyzeDataFlow(lambda);
-        if (flow is null || !flow.Succeeded)
-        {
-            return true;
-        }
-
-        return flow.Captured.Any(symbol => symbol is ILocalSymbol or IParameterSymbol { IsThis: false });
-    }
-
-    private static MethodDeclarationSyntax? HandlerMethod(string name, AnonymousFunctionExpressionSyntax lambda, IMethodSymbol invoke, SemanticModel semanticModel, int position, bool isStatic)
-    {
-        var names = lambda switch
-        {
-            SimpleLambdaExpressionSyntax simple => new List<string> { simple.Parameter.Identifier.ValueText },
-            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters.Select(p => p.Identifier.ValueText).ToList(),
-            AnonymousMethodExpressionSyntax { ParameterList: { } list } => list.Parameters.Select(p => p.Identifier.ValueText).ToList(),
-            _ => invoke.Parameters.Select(p => p.Name).ToList(),
-        };
-        if (names.Count != invoke.Parameters.Length)
-        {
-            return null;
-        }
-
-        // A discard (`_`) cannot name two parameters of a method: give each its delegate's name.
-        for (var i = 0; i < names.Count; i++)
-        {
-            if (names[i] == "_" || names.Take(i).Contains(names[i]))
-            {
-                names[i] = invoke.Parameters[i].Name;
-            }
-        }
-
-        var parameters = string.Join(", ", invoke.Parameters.Select((p, i) => $"{p.Type.ToMinimalDisplayString(semanticModel, position)} {names[i]}"));
-        var returns = invoke.ReturnType.ToMinimalDisplayString(semanticModel, position);
-        var async = lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword) ? "async " : string.Empty;
-        var body = lambda switch
-        {
-            { Block: { } block } => block.ToFullString().Trim(),
-            { ExpressionBody: { } expression } => "=> " + expression.ToFullString().Trim() + ";",
-            _ => null,
-        };
-        var modifiers = isStatic ? "private static " : "private ";
-        return body is null ? null : SyntaxFactory.ParseMemberDeclaration($"{modifiers}{async}{returns} {name}({parameters}) {body}") as MethodDeclarationSyntax;
-    }
-
-    /// <summary>`OnChanged` for the event `Changed`, with a number when the type already has the name.</summary>
-    private static string MethodName(INamedTypeSymbol type, IEventSymbol @event)
-    {
-        var stem = "On" + @event.Name;
-        var names = type.GetMembers().Select(m => m.Name).ToImmutableHashSet();
-        var name = stem;
-        for (var i = 2; names.Contains(name); i++)
-        {
-            name = stem + i;
-        }
-
-        return name;
     }
 }
