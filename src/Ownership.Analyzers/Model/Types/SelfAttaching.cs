@@ -68,12 +68,13 @@ internal sealed class SelfAttaching
         {
             foreach (var site in sites)
             {
-                if (!Creates(site, type))
+                if (_model.Summaries.SemanticModelFor(site.SyntaxTree).GetOperation(site) is not IObjectCreationOperation { Type: { } created } creation
+                    || !SymbolEqualityComparer.Default.Equals(created.OriginalDefinition, type))
                 {
                     continue;
                 }
 
-                if (!IsDroppedAtOnce(site))
+                if (!IsDroppedAtOnce(site) || !ArgumentsComeFromTheCaller(creation))
                 {
                     return false;
                 }
@@ -86,9 +87,31 @@ internal sealed class SelfAttaching
         return any && !_implicitlyCreated.Value.Contains(type);
     }
 
-    private bool Creates(ExpressionSyntax creation, INamedTypeSymbol type)
-        => _model.Summaries.SemanticModelFor(creation.SyntaxTree).GetOperation(creation) is IObjectCreationOperation { Type: { } created }
-            && SymbolEqualityComparer.Default.Equals(created.OriginalDefinition, type);
+    /// <summary>
+    /// Every object the instance is built from is handed in by the creating method's caller (or
+    /// is a constant): `UseCaching(this Client client) => new CachingContext(client).Start()` attaches
+    /// once per client its caller chooses. Built from the creator's own member
+    /// (`new RequestLogger(_bus).Start()` on every request), each call would attach one more
+    /// instance to the same long-lived publisher: not self-attaching.
+    /// </summary>
+    private static bool ArgumentsComeFromTheCaller(IObjectCreationOperation creation)
+    {
+        foreach (var argument in creation.Arguments)
+        {
+            var value = argument.Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value is not (IParameterReferenceOperation or ILiteralOperation or IDefaultValueOperation) && value.Type is not { IsValueType: true })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>`new T(…);` or `new T(…).Start();` (also awaited): the value is referenced by nothing after the statement.</summary>
     private static bool IsDroppedAtOnce(ExpressionSyntax creation)

@@ -90,6 +90,22 @@ public class OWN402And403Tests
                 public Clocked(Client client) { {|OWN402:client.Connected += (_, _) => _seen++|}; }
             }
 
+            // Dropped at once, but built from the creator's own member on every call: each call
+            // attaches one more instance to the same long-lived client.
+            internal sealed class PerRequest
+            {
+                private readonly Client _client;
+                public PerRequest(Client client) => _client = client;
+                public void Handle() => new RequestLogger(_client).Start();
+            }
+            private sealed class RequestLogger
+            {
+                private readonly Client _client;
+                private int _seen;
+                public RequestLogger(Client client) => _client = client;
+                public void Start() { {|OWN402:_client.Connected += (_, _) => _seen++|}; }
+            }
+
             // Dropped at once, but attached to a static event: every instance lives for ever.
             private sealed class StaticWatcher
             {
