@@ -61,15 +61,5 @@ internal static class HandlerMethods
 
     /// <summary>`OnChanged` for the event `Changed`, with a number when the type already has the name.</summary>
     internal static string MethodName(INamedTypeSymbol type, IEventSymbol @event)
-    {
-        var stem = "On" + @event.Name;
-        var names = type.GetMembers().Select(m => m.Name).ToImmutableHashSet();
-        var name = stem;
-        for (var i = 2; names.Contains(name); i++)
-        {
-            name = stem + i;
-        }
-
-        return name;
-    }
+        => MemberNames.Unique(type, "On" + @event.Name);
 }

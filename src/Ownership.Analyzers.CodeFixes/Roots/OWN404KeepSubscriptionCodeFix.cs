@@ -108,11 +108,8 @@ public sealed class OWN404KeepSubscriptionCodeFix : OwnershipCodeFixProvider
     }
 
     private static bool ImplementsDisposal(INamedTypeSymbol type, Compilation compilation)
-    {
-        var sync = compilation.GetSpecialType(SpecialType.System_IDisposable);
-        var async = compilation.GetTypeByMetadataName("System.IAsyncDisposable");
-        return type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, sync) || (async is not null && SymbolEqualityComparer.Default.Equals(i, async)));
-    }
+        => MemberRelease.Implements(type, compilation.GetSpecialType(SpecialType.System_IDisposable))
+            || compilation.GetTypeByMetadataName("System.IAsyncDisposable") is { } async && MemberRelease.Implements(type, async);
 
     /// <summary>`_subscription`, `_registration`, `_onChangeSubscription`…, with a number when the type already has the name.</summary>
     private static string FieldName(INamedTypeSymbol type, IMethodSymbol? method)
@@ -124,13 +121,6 @@ public sealed class OWN404KeepSubscriptionCodeFix : OwnershipCodeFixProvider
             "OnChange" => "_onChangeSubscription",
             _ => "_subscription",
         };
-        var names = type.GetMembers().Select(m => m.Name).ToImmutableHashSet();
-        var name = stem;
-        for (var i = 2; names.Contains(name); i++)
-        {
-            name = stem + i;
-        }
-
-        return name;
+        return MemberNames.Unique(type, stem);
     }
 }

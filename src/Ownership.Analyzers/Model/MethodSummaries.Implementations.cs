@@ -43,7 +43,7 @@ internal sealed partial class MethodSummaries
             }
         }
 
-        return kept && !IsVisibleOutside(method.ContainingType) ? ParameterFate.Kept : null;
+        return kept && !Types.TypeHierarchy.IsVisibleOutside(method.ContainingType) ? ParameterFate.Kept : null;
     }
 
     /// <summary>The source methods that implement or override <paramref name="method"/> (at most a few: a wide hierarchy is not summarized).</summary>
@@ -117,21 +117,8 @@ internal sealed partial class MethodSummaries
         return null;
     }
 
-    private static bool IsVisibleOutside(INamedTypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>Every type declared in this compilation's source, listed once.</summary>
-    private ImmutableArray<INamedTypeSymbol> SourceTypes()
+    internal ImmutableArray<INamedTypeSymbol> SourceTypes()
     {
         if (_sourceTypes.IsDefault)
         {

@@ -37,7 +37,7 @@ internal sealed partial class OwnershipModel
         Knowledge = OwnershipKnowledge.Create(compilation);
         Summaries = new MethodSummaries(this);
         Disposal = new DisposalSummaries(this);
-        Hierarchy = new Types.TypeHierarchy(compilation, Knowledge);
+        Hierarchy = new Types.TypeHierarchy(() => Summaries.SourceTypes(), Knowledge);
         ExternalReleases = new Types.ExternalReleases(this);
         SelfAttaching = new Types.SelfAttaching(this);
     }
@@ -236,7 +236,7 @@ internal sealed partial class OwnershipModel
             case IFieldReferenceOperation:
             case IInstanceReferenceOperation:
                 return Origin.Borrowed;
-            case ILocalReferenceOperation { Local: var local } when IsLookupResult(local):
+            case ILocalReferenceOperation { Local: var local } when _lookupResults.GetOrAdd(local, IsLookupResult):
                 return Origin.Borrowed;
         }
 
@@ -253,6 +253,8 @@ internal sealed partial class OwnershipModel
     /// <c>MemoryMarshal.TryGetMemoryManager(memory, out var manager)</c>) and never assigned again: it
     /// holds what the looked-up object keeps, borrowed.
     /// </summary>
+    private readonly ConcurrentDictionary<ILocalSymbol, bool> _lookupResults = new(SymbolEqualityComparer.Default);
+
     private bool IsLookupResult(ILocalSymbol local)
     {
         if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1

@@ -15,7 +15,7 @@ internal static class ProcessLifetime
 {
     public static bool IsSingleton(INamedTypeSymbol type)
     {
-        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.InstanceConstructors.Any(IsCallableFromOutside))
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.InstanceConstructors.Any(TypeHierarchy.IsCallableFromOutside))
         {
             return false;
         }
@@ -49,24 +49,5 @@ internal static class ProcessLifetime
         }
 
         return false;
-    }
-
-    /// <summary>Public (or protected, for a derived type) in a type that is itself visible outside the assembly.</summary>
-    private static bool IsCallableFromOutside(IMethodSymbol constructor)
-    {
-        if (constructor.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-        {
-            return false;
-        }
-
-        for (var containing = constructor.ContainingType; containing is not null; containing = containing.ContainingType)
-        {
-            if (containing.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

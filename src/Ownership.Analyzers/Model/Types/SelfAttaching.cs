@@ -52,7 +52,7 @@ internal sealed class SelfAttaching
 
     public bool IsSelfAttaching(INamedTypeSymbol type)
     {
-        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || type.InstanceConstructors.Any(CallableFromOutside))
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || type.InstanceConstructors.Any(TypeHierarchy.IsCallableFromOutside))
         {
             return false;
         }
@@ -134,24 +134,6 @@ internal sealed class SelfAttaching
 
         return current.Parent is ExpressionStatementSyntax
             || current.Parent is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax { ReturnType: PredefinedTypeSyntax { Keyword.ValueText: "void" } } or LocalFunctionStatementSyntax { ReturnType: PredefinedTypeSyntax { Keyword.ValueText: "void" } } or ConstructorDeclarationSyntax };
-    }
-
-    private static bool CallableFromOutside(IMethodSymbol constructor)
-    {
-        if (constructor.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-        {
-            return false;
-        }
-
-        for (var type = constructor.ContainingType; type is not null; type = type.ContainingType)
-        {
-            if (type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private (Dictionary<string, List<ObjectCreationExpressionSyntax>>, List<ImplicitObjectCreationExpressionSyntax>) Collect()

@@ -22,25 +22,36 @@ internal sealed class TypeHierarchy
     private readonly Lazy<Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>> _derived;
     private readonly OwnershipKnowledge _knowledge;
 
-    public TypeHierarchy(Compilation compilation, OwnershipKnowledge knowledge)
+    public TypeHierarchy(Func<IEnumerable<INamedTypeSymbol>> sourceTypes, OwnershipKnowledge knowledge)
     {
         _knowledge = knowledge;
-        _derived = new(() => DirectlyDerived(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+        _derived = new(() => DirectlyDerived(sourceTypes()), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>Another assembly can derive from the type.</summary>
+    /// <summary>Another assembly can derive from the type: it is visible outside and has a constructor a derived type there can call.</summary>
     public static bool IsOpen(INamedTypeSymbol type)
+        => IsVisibleOutside(type) && type.InstanceConstructors.Any(c => IsAccessibleOutside(c.DeclaredAccessibility));
+
+    /// <summary>The type, and every type it is nested in, is visible to other assemblies.</summary>
+    public static bool IsVisibleOutside(INamedTypeSymbol type)
     {
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            if (!IsAccessibleOutside(current.DeclaredAccessibility))
             {
                 return false;
             }
         }
 
-        return type.InstanceConstructors.Any(c => c.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal);
+        return true;
     }
+
+    /// <summary>Code of another assembly can call the constructor (a derived type, for a protected one).</summary>
+    public static bool IsCallableFromOutside(IMethodSymbol constructor)
+        => IsAccessibleOutside(constructor.DeclaredAccessibility) && IsVisibleOutside(constructor.ContainingType);
+
+    private static bool IsAccessibleOutside(Accessibility accessibility)
+        => accessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal;
 
     /// <summary>A type of this compilation derives from the type.</summary>
     public bool IsDerivedFromHere(INamedTypeSymbol type) => _derived.Value.ContainsKey(type.OriginalDefinition);
@@ -115,31 +126,23 @@ internal sealed class TypeHierarchy
             || type is IPointerTypeSymbol or IFunctionPointerTypeSymbol
             || type is INamedTypeSymbol { Name: "GCHandle", ContainingNamespace: { Name: "InteropServices" } };
 
-    private static Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> DirectlyDerived(Compilation compilation)
+    private static Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> DirectlyDerived(IEnumerable<INamedTypeSymbol> sourceTypes)
     {
         var derived = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
-        var pending = new Stack<INamespaceOrTypeSymbol>();
-        pending.Push(compilation.Assembly.GlobalNamespace);
-        while (pending.Count > 0)
+        foreach (var type in sourceTypes)
         {
-            foreach (var member in pending.Pop().GetMembers())
+            if (type.BaseType is not { } baseType)
             {
-                if (member is INamespaceOrTypeSymbol container)
-                {
-                    pending.Push(container);
-                }
-
-                if (member is INamedTypeSymbol { BaseType: { } baseType } type)
-                {
-                    var key = baseType.OriginalDefinition;
-                    if (!derived.TryGetValue(key, out var list))
-                    {
-                        derived[key] = list = new List<INamedTypeSymbol>();
-                    }
-
-                    list.Add(type);
-                }
+                continue;
             }
+
+            var key = baseType.OriginalDefinition;
+            if (!derived.TryGetValue(key, out var list))
+            {
+                derived[key] = list = new List<INamedTypeSymbol>();
+            }
+
+            list.Add(type);
         }
 
         return derived;

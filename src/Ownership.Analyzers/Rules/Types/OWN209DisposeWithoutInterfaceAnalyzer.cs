@@ -74,7 +74,7 @@ public sealed class OWN209DisposeWithoutInterfaceAnalyzer : DiagnosticAnalyzer
 
         // A type no other assembly can see is released only by code its authors wrote (a direct
         // call, or pattern-based `await using`): no interface-based release can miss it.
-        if (!IsVisibleOutsideTheAssembly(type))
+        if (!Model.Types.TypeHierarchy.IsVisibleOutside(type))
         {
             return;
         }
@@ -102,19 +102,6 @@ public sealed class OWN209DisposeWithoutInterfaceAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportOwnership(Diagnostic.Create(Descriptors.OWN209, method.Locations[0], type.Name, method.Name + "()", @interface.Substring("System.".Length)));
-    }
-
-    private static bool IsVisibleOutsideTheAssembly(INamedTypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static bool IsAsyncEnumeratorByPattern(INamedTypeSymbol type)
