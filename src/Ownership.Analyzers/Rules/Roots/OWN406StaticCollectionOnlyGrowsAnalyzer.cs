@@ -235,11 +235,64 @@ public sealed class OWN406StaticCollectionOnlyGrowsAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
+        // Keyed by the name of a type or member (`types[(t.FullName, u.FullName)] = …`): a string
+        // key drawn from the naturally bounded set of the program's types, like a Type key.
+        if (KeyOfGrowth(reference) is { } key && IsNameOfTypeOrMember(key))
+        {
+            return true;
+        }
+
         for (var parent = reference.Parent; parent is not null; parent = parent.Parent)
         {
             if (parent is IConditionalOperation { Condition: var condition }
                 && condition.DescendantsAndSelf().Any(o => o is IPropertyReferenceOperation { Property.Name: "Count" or "Length", Instance: IFieldReferenceOperation counted }
                     && SymbolEqualityComparer.Default.Equals(counted.Field, reference.Field)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The key the growth adds: the first argument of `Add`/`TryAdd`/`GetOrAdd`…, or of an indexer store.</summary>
+    private static IOperation? KeyOfGrowth(IFieldReferenceOperation reference)
+    {
+        IOperation current = reference;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent switch
+        {
+            IInvocationOperation invocation when invocation.Instance == current && invocation.Arguments.Length > 0 => invocation.Arguments[0].Value,
+            IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: > 0 } indexer when indexer.Instance == current => indexer.Arguments[0].Value,
+            _ => null,
+        };
+    }
+
+    /// <summary>`type.FullName`, `member.Name`, `typeof(T).AssemblyQualifiedName`, or a tuple of them.</summary>
+    private static bool IsNameOfTypeOrMember(IOperation key)
+    {
+        while (key is IConversionOperation conversion)
+        {
+            key = conversion.Operand;
+        }
+
+        return key switch
+        {
+            ITupleOperation tuple => tuple.Elements.All(IsNameOfTypeOrMember),
+            IPropertyReferenceOperation { Property: { Name: "FullName" or "Name" or "AssemblyQualifiedName" or "Namespace" } property } => DerivesFromMemberInfo(property.ContainingType),
+            _ => false,
+        };
+    }
+
+    private static bool DerivesFromMemberInfo(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "MemberInfo" or "Type", ContainingNamespace: { Name: "Reflection" or "System" } })
             {
                 return true;
             }

@@ -127,4 +127,24 @@ public class OWN406Tests
             private static bool RegisterInternal(string name, string mapper) => s_mappers.TryAdd(name, mapper) && s_growing.TryAdd(name, mapper);
         }
         """);
+
+    [Fact]
+    public Task A_cache_keyed_by_type_or_member_names_is_bounded_like_one_keyed_by_types() => Verifier.Diagnostics(Usings + """
+        public static class HandlerRegistry
+        {
+            private static readonly ConcurrentDictionary<(string, string), Type> s_types = new();
+            private static readonly Dictionary<string, Type> s_byName = new();
+            private static readonly Dictionary<string, Type> {|OWN406:s_byInput|} = new();
+            public static void Add(Type handler)
+            {
+                foreach (var contract in handler.GetInterfaces())
+                {
+                    var arguments = contract.GetGenericArguments();
+                    s_types[(arguments[0].FullName!, arguments[1].FullName!)] = handler;
+                    s_byName.Add(contract.Name, handler);
+                }
+            }
+            public static void Remember(string request, Type handler) => s_byInput[request] = handler;
+        }
+        """);
 }
