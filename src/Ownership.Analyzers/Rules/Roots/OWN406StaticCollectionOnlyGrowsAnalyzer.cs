@@ -272,7 +272,7 @@ public sealed class OWN406StaticCollectionOnlyGrowsAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    /// <summary>`type.FullName`, `member.Name`, `typeof(T).AssemblyQualifiedName`, or a tuple of them.</summary>
+    /// <summary>`type.FullName`, `member.Name`, `typeof(T).AssemblyQualifiedName`, or a tuple or interpolated string of only them.</summary>
     private static bool IsNameOfTypeOrMember(IOperation key)
     {
         while (key is IConversionOperation conversion)
@@ -283,6 +283,8 @@ public sealed class OWN406StaticCollectionOnlyGrowsAnalyzer : DiagnosticAnalyzer
         return key switch
         {
             ITupleOperation tuple => tuple.Elements.All(IsNameOfTypeOrMember),
+            IInterpolatedStringOperation interpolated => interpolated.Parts.All(part => part is IInterpolatedStringTextOperation
+                || part is IInterpolationOperation { Expression: var expression } && IsNameOfTypeOrMember(expression)),
             IPropertyReferenceOperation { Property: { Name: "FullName" or "Name" or "AssemblyQualifiedName" or "Namespace" } property } => DerivesFromMemberInfo(property.ContainingType),
             _ => false,
         };

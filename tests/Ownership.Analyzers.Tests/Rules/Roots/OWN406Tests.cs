@@ -134,6 +134,10 @@ public class OWN406Tests
         {
             private static readonly ConcurrentDictionary<(string, string), Type> s_types = new();
             private static readonly Dictionary<string, Type> s_byName = new();
+            private static readonly ConcurrentDictionary<string, bool> s_pairs = new();
+            public static bool Pair(Type handler, Type message) => s_pairs.GetOrAdd($"{handler.FullName}::{message.FullName}", _ => true);
+            public static bool Keyed(Type handler, string request) => s_keyed.GetOrAdd($"{handler.FullName}::{request}", _ => true);
+            private static readonly ConcurrentDictionary<string, bool> {|OWN406:s_keyed|} = new();
             private static readonly Dictionary<string, Type> {|OWN406:s_byInput|} = new();
             public static void Add(Type handler)
             {
