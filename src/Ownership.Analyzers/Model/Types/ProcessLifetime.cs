@@ -8,7 +8,9 @@ namespace Ownership.Analyzers.Model.Types;
 /// Process-lifetime owners (DESIGN §1, lifetimes: static outlives everything): a type whose only
 /// instance is a <c>static readonly</c> field (or get-only static property) of its own type,
 /// created by its initializer, with no constructor other code outside the assembly can call —
-/// the <c>EventSource</c> pattern (<c>public static readonly Log = new();</c>). Its members live
+/// the <c>EventSource</c> pattern (<c>public static readonly Log = new();</c>), or the lazy form of it,
+/// a <c>static readonly Lazy&lt;T&gt;</c> of its own type created by its initializer
+/// (<c>static readonly Lazy&lt;Wheel&gt; instance = new(() => new Wheel());</c>). Its members live
 /// as long as the process; nothing is lost by not releasing them.
 /// </summary>
 internal static class ProcessLifetime
@@ -28,7 +30,7 @@ internal static class ProcessLifetime
                 IPropertySymbol { IsStatic: true, SetMethod: null } property => (true, property.Type),
                 _ => (false, null),
             };
-            if (!isCandidate || !SymbolEqualityComparer.Default.Equals(memberType?.OriginalDefinition, type.OriginalDefinition))
+            if (!isCandidate || !(IsOwnType(memberType, type) || IsLazyOfOwnType(memberType, type)))
             {
                 continue;
             }
@@ -50,4 +52,11 @@ internal static class ProcessLifetime
 
         return false;
     }
+
+    private static bool IsOwnType(ITypeSymbol? candidate, INamedTypeSymbol type)
+        => SymbolEqualityComparer.Default.Equals(candidate?.OriginalDefinition, type.OriginalDefinition);
+
+    private static bool IsLazyOfOwnType(ITypeSymbol? candidate, INamedTypeSymbol type)
+        => candidate is INamedTypeSymbol { Name: "Lazy", Arity: 1, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } lazy
+            && IsOwnType(lazy.TypeArguments[0], type);
 }

@@ -47,6 +47,39 @@ public class ProcessLifetimeTests
         """);
 
     [Fact]
+    public Task Lazy_singleton_timer_runs_for_the_process() => Verify<Ownership.Analyzers.Rules.Roots.OWN405TimerRootsItsOwnerAnalyzer>.Diagnostics(Usings + """
+        internal sealed class TimerWheel
+        {
+            private static readonly Lazy<TimerWheel> instance = new Lazy<TimerWheel>(() => new TimerWheel());
+            private readonly Timer _tick;
+            private int _position;
+            private TimerWheel() => _tick = new Timer(_ => Advance(), null, 250, 250);
+            public static TimerWheel Instance => instance.Value;
+            private void Advance() => _position++;
+        }
+        """);
+
+    [Fact]
+    public Task Lazy_of_another_type_or_a_public_constructor_is_no_singleton() => Verify<Ownership.Analyzers.Rules.Roots.OWN405TimerRootsItsOwnerAnalyzer>.Diagnostics(Usings + """
+        internal sealed class Poller
+        {
+            private static readonly Lazy<object> gate = new Lazy<object>(() => new object());
+            private readonly Timer {|OWN405:_tick|};
+            private int _count;
+            private Poller() => _tick = new Timer(_ => _count++, null, 250, 250);
+            public static Poller Create() => new Poller();
+        }
+        public sealed class OpenWheel
+        {
+            private static readonly Lazy<OpenWheel> instance = new Lazy<OpenWheel>(() => new OpenWheel());
+            private readonly Timer {|OWN405:_tick|};
+            private int _position;
+            public OpenWheel() => _tick = new Timer(_ => _position++, null, 250, 250);
+            public static OpenWheel Instance => instance.Value;
+        }
+        """);
+
+    [Fact]
     public Task Types_others_can_instantiate_are_still_reported() => Verify<OWN202OwnedMemberNotReleasedAnalyzer>.Diagnostics(Usings + """
         public sealed class PublicEvents : EventSource
         {
