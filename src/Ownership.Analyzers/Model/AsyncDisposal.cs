@@ -78,7 +78,7 @@ internal sealed partial class OwnershipModel
                 continue;
             }
 
-            if (current.DeclaringSyntaxReferences.Length == 0)
+            if (!IsSource(current))
             {
                 return Knowledge.DisposeAsyncOnlyCallsDispose(current);
             }

@@ -29,7 +29,7 @@ internal sealed partial class DisposalSummaries
     {
         if (property.IsStatic || property.IsIndexer || property.IsVirtual || property.IsAbstract || property.IsOverride
             || property.GetMethod is not { } getter || property.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct } type
-            || type.DeclaringSyntaxReferences.Length == 0
+            || !_model.IsSource(type)
             || type.BaseType is not { SpecialType: SpecialType.System_Object or SpecialType.System_ValueType })
         {
             return false;

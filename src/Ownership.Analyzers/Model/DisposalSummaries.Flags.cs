@@ -23,7 +23,7 @@ internal sealed partial class DisposalSummaries
     /// <summary>True when disposing the instance <paramref name="creation"/> makes releases nothing: every release of the type is under a flag that constructor leaves false.</summary>
     public bool ReleasesNothingWhenCreatedBy(IObjectCreationOperation creation, int depth = MethodSummaries.MaxDepth)
     {
-        if (depth < 0 || creation.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type || type.DeclaringSyntaxReferences.Length == 0)
+        if (depth < 0 || creation.Type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type || !_model.IsSource(type))
         {
             return false;
         }
@@ -373,14 +373,14 @@ internal sealed partial class DisposalSummaries
     /// constructor was given, so built over what others own (or what needs no release) it holds nothing.
     /// </summary>
     public bool WrapsLikeItsBase(ITypeSymbol type)
-        => type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && named.DeclaringSyntaxReferences.Length > 0
+        => type is INamedTypeSymbol { TypeKind: TypeKind.Class } named && _model.IsSource(named)
             && _wrapsLikeItsBase.GetOrAdd(named.OriginalDefinition, ComputeWrapsLikeItsBase);
 
     private bool ComputeWrapsLikeItsBase(INamedTypeSymbol type)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.DeclaringSyntaxReferences.Length == 0)
+            if (!_model.IsSource(current))
             {
                 return !SymbolEqualityComparer.Default.Equals(current, type) && _model.Knowledge.IsManagedWrapper(current);
             }
@@ -406,9 +406,9 @@ internal sealed partial class DisposalSummaries
     /// is object, or a library base whose own disposal releases nothing (MemoryManager, Stream…).
     /// </summary>
     public bool ReleasesOnlyWhatItIsGiven(ITypeSymbol type)
-        => type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named && named.DeclaringSyntaxReferences.Length > 0
+        => type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named && _model.IsSource(named)
             && (named.BaseType is { SpecialType: SpecialType.System_Object or SpecialType.System_ValueType }
-                || named.BaseType is { DeclaringSyntaxReferences.Length: 0 } library && _model.Knowledge.BaseReleasesNothingOfItsOwn(library))
+                || named.BaseType is { } library && !_model.IsSource(library) && _model.Knowledge.BaseReleasesNothingOfItsOwn(library))
             && _releasesOnlyWhatItIsGiven.GetOrAdd(named.OriginalDefinition, ComputeReleasesOnlyWhatItIsGiven);
 
     private bool ComputeReleasesOnlyWhatItIsGiven(INamedTypeSymbol type)
@@ -497,7 +497,7 @@ internal sealed partial class DisposalSummaries
     /// </summary>
     public bool OnlyReturnsPooledArrays(ITypeSymbol type)
     {
-        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named || named.DeclaringSyntaxReferences.Length == 0)
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named || !_model.IsSource(named))
         {
             return false;
         }

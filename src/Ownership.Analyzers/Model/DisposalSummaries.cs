@@ -27,7 +27,7 @@ internal sealed partial class DisposalSummaries
     public bool ReleasesNothing(ITypeSymbol type, int depth = MethodSummaries.MaxDepth)
     {
         if (depth < 0 || type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsAbstract: false } named
-            || named.DeclaringSyntaxReferences.Length == 0)
+            || !_model.IsSource(named))
         {
             return false;
         }
@@ -40,7 +40,7 @@ internal sealed partial class DisposalSummaries
         var sawDisposal = false;
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
-            if (current.DeclaringSyntaxReferences.Length == 0)
+            if (!_model.IsSource(current))
             {
                 // A metadata base may release anything (FileStream, Component…), unless the table
                 // says its own disposal releases nothing: a source subclass of MemoryStream, or a
@@ -248,7 +248,7 @@ internal sealed partial class DisposalSummaries
 
     private bool ComputeMonitorScope(INamedTypeSymbol type, int depth)
     {
-        if (type.DeclaringSyntaxReferences.Length == 0 || type.BaseType is { SpecialType: not (SpecialType.System_Object or SpecialType.System_ValueType) })
+        if (!_model.IsSource(type) || type.BaseType is { SpecialType: not (SpecialType.System_Object or SpecialType.System_ValueType) })
         {
             return false;
         }
@@ -298,6 +298,11 @@ internal sealed partial class DisposalSummaries
             }
 
             semanticModel ??= _model.Summaries.SemanticModelFor(member.SyntaxTree);
+            if (semanticModel is null)
+            {
+                return false;
+            }
+
             if (semanticModel.GetSymbolInfo(invocation).Symbol is IMethodSymbol { IsStatic: true, ContainingType.Name: "Monitor" })
             {
                 return true;

@@ -194,7 +194,7 @@ internal sealed partial class MethodSummaries
     /// </summary>
     public bool ReadsOnlyConstructionState(IPropertySymbol property)
     {
-        if (property.IsIndexer || property.DeclaringSyntaxReferences.Length == 0)
+        if (property.IsIndexer || !_model.IsSource(property))
         {
             return false;
         }

@@ -148,7 +148,7 @@ internal sealed partial class MethodSummaries
         if (!IsSourceMethodWithBody(method))
         {
             // An interface or abstract method: what its implementations in this compilation do.
-            return method.IsAbstract && method.DeclaringSyntaxReferences.Length > 0 ? ImplementationsFate(method, parameter.Ordinal, depth) : null;
+            return method.IsAbstract && _model.IsSource(method) ? ImplementationsFate(method, parameter.Ordinal, depth) : null;
         }
 
         var fates = _parameters.GetOrAdd((method, depth), key => ComputeParameterFates(key.Method, key.Depth));
@@ -162,8 +162,8 @@ internal sealed partial class MethodSummaries
         return method.OriginalDefinition;
     }
 
-    private static bool IsSourceMethodWithBody(IMethodSymbol method)
-        => !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0 && !method.IsImplicitlyDeclared;
+    private bool IsSourceMethodWithBody(IMethodSymbol method)
+        => !method.IsAbstract && !method.IsExtern && _model.IsSource(method) && !method.IsImplicitlyDeclared;
 
     /// <summary>The operation tree of a source method's body, or null (metadata, invalid code).</summary>
     public IOperation? GetBodyOf(IMethodSymbol method)
@@ -173,8 +173,12 @@ internal sealed partial class MethodSummaries
     }
 
     /// <summary>One semantic model per tree for all summaries of the compilation.</summary>
-    public SemanticModel SemanticModelFor(SyntaxTree tree)
-        => _semanticModels.GetOrAdd(tree, t => _model.Compilation.GetSemanticModel(t));
+    /// <remarks>
+    /// Null for a tree of another compilation (a project reference the IDE hands over with its
+    /// syntax): that code is read as metadata.
+    /// </remarks>
+    public SemanticModel? SemanticModelFor(SyntaxTree tree)
+        => _model.Compilation.ContainsSyntaxTree(tree) ? _semanticModels.GetOrAdd(tree, t => _model.Compilation.GetSemanticModel(t)) : null;
 
     /// <summary>
     /// Reads bodies of <paramref name="semanticModel"/>'s tree through it from now on. The
@@ -193,8 +197,7 @@ internal sealed partial class MethodSummaries
     private IOperation? GetBody(IMethodSymbol method)
     {
         var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
-        var semanticModel = SemanticModelFor(syntax.SyntaxTree);
-        var operation = semanticModel.GetOperation(syntax);
+        var operation = SemanticModelFor(syntax.SyntaxTree)?.GetOperation(syntax);
         return operation is null || operation.HasErrors(_model.Compilation) ? null : operation;
     }
 

@@ -134,7 +134,7 @@ internal sealed partial class OwnershipModel
             }
         }
 
-        return Summaries.SemanticModelFor(declarator.SyntaxTree).GetOperation(value);
+        return Summaries.SemanticModelFor(declarator.SyntaxTree)?.GetOperation(value);
     }
 
     /// <summary>
@@ -269,8 +269,8 @@ internal sealed partial class OwnershipModel
             return false;
         }
 
-        if (Summaries.SemanticModelFor(designation.SyntaxTree).GetSymbolInfo(invocation).Symbol is not IMethodSymbol { Name: var name } method
-            || !name.StartsWith("TryGet", StringComparison.Ordinal) || method.DeclaringSyntaxReferences.Length > 0)
+        if (Summaries.SemanticModelFor(designation.SyntaxTree)?.GetSymbolInfo(invocation).Symbol is not IMethodSymbol { Name: var name } method
+            || !name.StartsWith("TryGet", StringComparison.Ordinal) || IsSource(method))
         {
             return false;
         }
@@ -344,12 +344,22 @@ internal sealed partial class OwnershipModel
     }
 
     /// <summary>
+    /// The symbol is declared in this compilation's source. A symbol of another project is not, even
+    /// when the host hands it over with its syntax (the IDE references projects as compilations, a
+    /// command-line build as assemblies): the model reads it as it reads metadata, so that the IDE and
+    /// the build report the same, and never asks this compilation about another one's trees.
+    /// </summary>
+    public bool IsSource(ISymbol? symbol)
+        => symbol is not null && symbol.DeclaringSyntaxReferences.Length > 0
+            && SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, Compilation.Assembly);
+
+    /// <summary>
     /// The type-level answer (DESIGN §1: a type owns what its members hold): computed once per
     /// type and shared by the type rules and the cycle rules.
     /// </summary>
     public Types.TypeOwnership GetTypeOwnership(INamedTypeSymbol type, OwnershipOptions options)
     {
-        if (type.DeclaringSyntaxReferences.Length == 0)
+        if (!IsSource(type))
         {
             return Types.TypeOwnership.Unknown;
         }

@@ -110,7 +110,11 @@ internal static class EquivalentSuppressions
     private static bool SuppressedByAttribute(Compilation compilation, SyntaxTree tree, int position, ImmutableArray<string> ids)
     {
         var node = tree.GetRoot().FindToken(position).Parent;
-        var semanticModel = Model.OwnershipModel.For(compilation).Summaries.SemanticModelFor(tree);
+        if (Model.OwnershipModel.For(compilation).Summaries.SemanticModelFor(tree) is not { } semanticModel)
+        {
+            return false;
+        }
+
         for (; node is not null; node = node.Parent)
         {
             if (node is not (MemberDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax))

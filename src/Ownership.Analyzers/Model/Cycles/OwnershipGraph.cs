@@ -71,7 +71,7 @@ internal sealed class OwnershipGraph
     private ImmutableArray<OwnershipEdge> BuildEdges(INamedTypeSymbol node, OwnershipOptions options)
     {
         var edges = ImmutableArray.CreateBuilder<OwnershipEdge>();
-        for (var declaring = node; declaring is { DeclaringSyntaxReferences.Length: > 0 }; declaring = declaring.BaseType?.OriginalDefinition)
+        for (var declaring = node; declaring is not null && _model.IsSource(declaring); declaring = declaring.BaseType?.OriginalDefinition)
         {
             var ownership = _model.GetTypeOwnership(declaring, options);
             if (ownership.HasErrors)
@@ -126,9 +126,9 @@ internal sealed class OwnershipGraph
     /// class (<c>IDisposable</c>, <c>Stream</c>) is not expanded to every implementation: decorators and
     /// wrappers that hold "another Stream" form chains of instances, not cycles.
     /// </summary>
-    private static void AddNode(List<INamedTypeSymbol> targets, ITypeSymbol? type)
+    private void AddNode(List<INamedTypeSymbol> targets, ITypeSymbol? type)
     {
-        if (type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, DeclaringSyntaxReferences.Length: > 0 } named
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named && _model.IsSource(named)
             && !targets.Contains(named.OriginalDefinition, SymbolEqualityComparer.Default))
         {
             targets.Add(named.OriginalDefinition);

@@ -49,7 +49,7 @@ internal static class ReentrancyGuard
 
         // Dispose() { if (_disposed) return; _disposed = true; Dispose(true); } — the release is in the callee.
         var declaration = release.Syntax.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>();
-        if (declaration is null || model.Summaries.SemanticModelFor(declaration.SyntaxTree).GetDeclaredSymbol(declaration) is not IMethodSymbol releasing)
+        if (declaration is null || model.Summaries.SemanticModelFor(declaration.SyntaxTree)?.GetDeclaredSymbol(declaration) is not IMethodSymbol releasing)
         {
             return false;
         }
@@ -59,7 +59,7 @@ internal static class ReentrancyGuard
             foreach (var reference in disposal.DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax();
-                if (model.Summaries.SemanticModelFor(syntax.SyntaxTree).GetOperation(syntax) is not { } body)
+                if (model.Summaries.SemanticModelFor(syntax.SyntaxTree)?.GetOperation(syntax) is not { } body)
                 {
                     continue;
                 }

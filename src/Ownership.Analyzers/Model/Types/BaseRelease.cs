@@ -45,10 +45,10 @@ internal static class BaseRelease
             return;
         }
 
-        if (declaring.DeclaringSyntaxReferences.Length == 0)
+        if (!model.IsSource(declaring))
         {
             var (releases, _) = model.Knowledge.WhatDisposeReleases(declaring);
-            if (releases is not null && FirstMetadataBase(derived) is { } metadataBase && model.Disposal.BaseConstructionTransfers(derived, metadataBase))
+            if (releases is not null && FirstMetadataBase(model, derived) is { } metadataBase && model.Disposal.BaseConstructionTransfers(derived, metadataBase))
             {
                 found.Add(releases);
             }
@@ -172,11 +172,11 @@ internal static class BaseRelease
         return result;
     }
 
-    private static INamedTypeSymbol? FirstMetadataBase(INamedTypeSymbol type)
+    private static INamedTypeSymbol? FirstMetadataBase(OwnershipModel model, INamedTypeSymbol type)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
-            if (current.DeclaringSyntaxReferences.Length == 0)
+            if (!model.IsSource(current))
             {
                 return current;
             }

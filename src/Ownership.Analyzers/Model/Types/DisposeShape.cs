@@ -100,7 +100,11 @@ internal sealed class DisposeShape
                 continue;
             }
 
-            var semanticModel = model.Summaries.SemanticModelFor(declaration.SyntaxTree);
+            if (model.Summaries.SemanticModelFor(declaration.SyntaxTree) is not { } semanticModel)
+            {
+                continue;
+            }
+
             foreach (var method in declaration.Members.OfType<BaseMethodDeclarationSyntax>())
             {
                 if (semanticModel.GetDeclaredSymbol(method) is not IMethodSymbol symbol || semanticModel.GetOperation(method) is not { } body)

@@ -52,7 +52,11 @@ internal sealed class ExternalReleases
 
         foreach (var (call, receiver) in receivers)
         {
-            var semanticModel = _model.Summaries.SemanticModelFor(receiver.SyntaxTree);
+            if (_model.Summaries.SemanticModelFor(receiver.SyntaxTree) is not { } semanticModel)
+            {
+                continue;
+            }
+
             if (semanticModel.GetSymbolInfo(call).Symbol is IMethodSymbol method && Knowledge.OwnershipKnowledge.IsReleaseMethod(method)
                 && semanticModel.GetOperation(receiver) is IMemberReferenceOperation reference
                 && SymbolEqualityComparer.Default.Equals(reference.Member.OriginalDefinition, member)

@@ -41,7 +41,7 @@ internal sealed class SelfAttaching
         var types = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var site in _creations.Value.Implicit)
         {
-            if (_model.Summaries.SemanticModelFor(site.SyntaxTree).GetOperation(site) is IObjectCreationOperation { Type: INamedTypeSymbol created })
+            if (_model.Summaries.SemanticModelFor(site.SyntaxTree)?.GetOperation(site) is IObjectCreationOperation { Type: INamedTypeSymbol created })
             {
                 types.Add(created.OriginalDefinition);
             }
@@ -68,7 +68,7 @@ internal sealed class SelfAttaching
         {
             foreach (var site in sites)
             {
-                if (_model.Summaries.SemanticModelFor(site.SyntaxTree).GetOperation(site) is not IObjectCreationOperation { Type: { } created } creation
+                if (_model.Summaries.SemanticModelFor(site.SyntaxTree)?.GetOperation(site) is not IObjectCreationOperation { Type: { } created } creation
                     || !SymbolEqualityComparer.Default.Equals(created.OriginalDefinition, type))
                 {
                     continue;

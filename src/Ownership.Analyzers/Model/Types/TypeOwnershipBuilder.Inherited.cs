@@ -15,7 +15,7 @@ internal sealed partial class TypeOwnershipBuilder
 {
     private void CollectInheritedReleases()
     {
-        for (var @base = _type.BaseType; @base is not null && @base.DeclaringSyntaxReferences.Length > 0; @base = @base.BaseType)
+        for (var @base = _type.BaseType; @base is not null && _model.IsSource(@base); @base = @base.BaseType)
         {
             foreach (var disposal in @base.GetMembers().OfType<IMethodSymbol>().Where(IsDisposalMethod))
             {

@@ -135,7 +135,11 @@ internal sealed partial class TypeOwnershipBuilder
                 continue;
             }
 
-            var semanticModel = _model.Summaries.SemanticModelFor(declaration.SyntaxTree);
+            if (_model.Summaries.SemanticModelFor(declaration.SyntaxTree) is not { } semanticModel)
+            {
+                continue;
+            }
+
             foreach (var memberSyntax in declaration.Members)
             {
                 IEnumerable<SyntaxNode> roots = memberSyntax switch

@@ -58,7 +58,11 @@ public sealed class OWN303EscapesUsingScopeAnalyzer : MethodOwnershipAnalyzer
             }
 
             // The driver's model (adopted by the method rules' plumbing): a fresh one would bind the whole body again.
-            var semanticModel = model.Summaries.SemanticModelFor(body.SyntaxTree);
+            if (model.Summaries.SemanticModelFor(body.SyntaxTree) is not { } semanticModel)
+            {
+                return;
+            }
+
             foreach (var returned in returns)
             {
                 if (returned.Names.Contains(local.Name) && DescribeEscape(returned.Expression, local, semanticModel, model) is { } what)

@@ -63,7 +63,7 @@ public sealed class OWN103ReleaseNotInFinallyAnalyzer : MethodOwnershipAnalyzer
 
             var firstRelease = releaseOrProtection ?? allocation.Releases.Select(release => release.Operation.Syntax).OrderBy(syntax => syntax.SpanStart).First();
             if (FirstThrowingCallBetween(allocation.Creation.Syntax, firstRelease) is { } between
-                && !(allocation.Local is { } local && ExceptionPathReleases(between, local, model.Summaries.SemanticModelFor(between.SyntaxTree), model.Knowledge))
+                && !(allocation.Local is { } local && model.Summaries.SemanticModelFor(between.SyntaxTree) is { } semanticModel && ExceptionPathReleases(between, local, semanticModel, model.Knowledge))
                 && (allocation.Local is null || reported.Add(allocation.Local)))
             {
                 context.ReportOwnership(Diagnostic.Create(Descriptors.OWN103, allocation.Creation.Syntax.GetLocation(), NameOf(allocation), Shorten(between.ToString()), shape));
