@@ -214,7 +214,7 @@ internal static class Descriptors
         "Timer is never disposed and roots its callback target",
         "'{0}' owns the timer '{1}' and never disposes or stops it; its callback, {2}, keeps this instance alive: the timer keeps running, and keeps calling the instance, after its owner is done with it",
         RuleCategories.Roots,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "A scheduled System.Threading.Timer, an enabled System.Timers.Timer and an awaited PeriodicTimer are rooted by the runtime's timer queue, and through their callback they root the object the callback belongs to. Until the timer is disposed (or stopped), neither is collected and the callback keeps running. Dispose the timer where its owner is released.");
 
     public static readonly DiagnosticDescriptor OWN406 = Create(
@@ -254,7 +254,7 @@ internal static class Descriptors
         "Unmanaged memory not freed on every path",
         "'{0}' is allocated by '{1}' but {2}",
         RuleCategories.Pools,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "Memory from Marshal.AllocHGlobal, Marshal.AllocCoTaskMem or NativeMemory.Alloc/AlignedAlloc is invisible to the garbage collector: it must be freed on every path that leaves the method, or handed to a new owner, and by the free of the allocator that made it.");
 
     public static readonly DiagnosticDescriptor OWN504 = Create(
@@ -262,7 +262,7 @@ internal static class Descriptors
         "GCHandle not freed on every path",
         "'{0}' is allocated by 'GCHandle.Alloc' but {1}",
         RuleCategories.Pools,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "A GCHandle keeps its target alive, and a pinned one keeps it from moving (fragmenting the heap), until Free is called. Free it on every path that leaves the method, or hand it on (GCHandle.ToIntPtr).");
 
     public static readonly DiagnosticDescriptor OWN601 = Create(
@@ -270,7 +270,7 @@ internal static class Descriptors
         "Ownership cycle between types",
         "Ownership cycle: {0}; disposing any of them comes back to the first (endless recursion or a double release)",
         RuleCategories.Cycles,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "Ownership between types must form a forest: when A's disposal releases B and B's releases A (directly or through a chain), disposal recurses until the stack overflows or releases objects twice, and a child that releases a parent shared by its siblings breaks them all. Release the back reference only under a disposed flag that is set first, or do not release it at all: the child borrows its parent.");
 
     public static readonly DiagnosticDescriptor OWN602 = Create(
