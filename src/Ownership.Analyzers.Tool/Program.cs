@@ -61,7 +61,7 @@ public static class Program
     {
         var loaded = await WorkspaceLoader.LoadAsync(command.Path, command.Properties, command.Restore, log, cancellationToken).ConfigureAwait(false);
         using var workspace = loaded.Workspace;
-        var root = Path.GetDirectoryName(loaded.Path)!;
+        var root = WorkspaceLoader.CommonRoot(loaded);
         if (command.Verb == "baseline")
         {
             return await WriteBaselinesAsync(loaded, log, cancellationToken).ConfigureAwait(false);

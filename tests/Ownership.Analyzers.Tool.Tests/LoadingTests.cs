@@ -59,6 +59,62 @@ public class LoadingTests
     }
 
     [Fact]
+    public async Task AProjectIsAnalysedWithTheProjectsItReferences()
+    {
+        var root = Directory.CreateTempSubdirectory("ownership-refs-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "src", "App"));
+            Directory.CreateDirectory(Path.Combine(root, "lib", "Store"));
+            File.WriteAllText(Path.Combine(root, "lib", "Store", "Store.csproj"), """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(root, "lib", "Store", "Journal.cs"), """
+                using System;
+                using System.IO;
+                public sealed class Journal : IDisposable
+                {
+                    private readonly StreamWriter _writer = new StreamWriter("journal.log");
+                    public void Dispose() { }
+                }
+                """);
+            File.WriteAllText(Path.Combine(root, "src", "App", "App.csproj"), """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+                  <ItemGroup><ProjectReference Include="../../lib/Store/Store.csproj" /></ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(root, "src", "App", "Holder.cs"), """
+                public sealed class Holder
+                {
+                    private readonly Journal _journal;
+                    public Holder(Journal journal) => _journal = journal;
+                }
+                """);
+            var log = new ProgressLog(TextWriter.Null, quiet: true);
+
+            var loaded = await WorkspaceLoader.LoadAsync(Path.Combine(root, "src", "App", "App.csproj"), new Dictionary<string, string>(), restore: true, log, CancellationToken.None);
+            using var workspace = loaded.Workspace;
+            var common = WorkspaceLoader.CommonRoot(loaded);
+            var graph = await Analysis.SolutionAnalysis.AnalyzeAsync(common, loaded.Projects, loaded.Failures, log, CancellationToken.None);
+
+            Assert.Equal(new[] { "App", "Store" }, loaded.Projects.Select(p => p.Name));
+            Assert.Equal(root, common);
+            Assert.Equal("lib/Store/Journal.cs", Assert.Single(graph.Findings).Place!.File);
+            // The borrowed member of App points at the node of Store's type: one node for both projects.
+            var edge = Assert.Single(graph.Edges, e => e.Member == "_journal");
+            Assert.Equal(Analysis.EdgeKind.Borrows, edge.Kind);
+            Assert.Equal(Analysis.NodeKind.SourceType, Assert.Single(graph.Nodes, n => n.Id == edge.To).Kind);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void AFolderMustHoldOneSolutionOrOneProject()
     {
         var root = Directory.CreateTempSubdirectory("ownership-input-").FullName;

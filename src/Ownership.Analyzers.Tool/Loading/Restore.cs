@@ -10,7 +10,7 @@ namespace Ownership.Analyzers.Tool.Loading;
 /// </summary>
 internal static class Restore
 {
-    public static async Task RunAsync(string path, ProgressLog log, CancellationToken cancellationToken)
+    public static async Task RunAsync(string path, System.Collections.Generic.IReadOnlyDictionary<string, string> properties, ProgressLog log, CancellationToken cancellationToken)
     {
         log.Info($"restoring {path}");
         var start = new ProcessStartInfo("dotnet")
@@ -23,6 +23,11 @@ internal static class Restore
         start.ArgumentList.Add(path);
         start.ArgumentList.Add("-nologo");
         start.ArgumentList.Add("-v:q");
+        foreach (var property in properties)
+        {
+            start.ArgumentList.Add($"-p:{property.Key}={property.Value}");
+        }
+
         start.Environment["MSBUILDTERMINALLOGGER"] = "off";
         Process process;
         try

@@ -30,7 +30,7 @@ internal static class WorkspaceLoader
         RegisterMSBuild(log);
         if (restore)
         {
-            await Restore.RunAsync(file, log, cancellationToken).ConfigureAwait(false);
+            await Restore.RunAsync(file, properties, log, cancellationToken).ConfigureAwait(false);
         }
 
         var workspace = MSBuildWorkspace.Create(properties.ToDictionary(p => p.Key, p => p.Value));
@@ -45,8 +45,9 @@ internal static class WorkspaceLoader
         else
         {
             log.Info($"loading {file}");
+            // The project and the source projects it references: one picture, as a build of it compiles them all.
             var project = await workspace.OpenProjectAsync(file, progress, cancellationToken).ConfigureAwait(false);
-            loaded = new[] { project };
+            loaded = project.Solution.Projects;
         }
 
         var failures = workspace.Diagnostics
@@ -76,6 +77,33 @@ internal static class WorkspaceLoader
 
         log.Info($"{projects.Length} C# project(s) loaded");
         return new LoadedSolution(file, projects, failures, workspace);
+    }
+
+    /// <summary>The deepest folder holding every project: file paths in the report are relative to it.</summary>
+    public static string CommonRoot(LoadedSolution loaded)
+    {
+        var root = System.IO.Path.GetDirectoryName(loaded.Path)!;
+        foreach (var directory in loaded.Projects.Select(p => p.FilePath).OfType<string>().Select(System.IO.Path.GetDirectoryName).OfType<string>())
+        {
+            while (!IsUnder(directory, root))
+            {
+                var parent = System.IO.Path.GetDirectoryName(root);
+                if (parent is null)
+                {
+                    return root;
+                }
+
+                root = parent;
+            }
+        }
+
+        return root;
+    }
+
+    private static bool IsUnder(string directory, string root)
+    {
+        var relative = System.IO.Path.GetRelativePath(root, directory);
+        return relative == "." || !(relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative));
     }
 
     /// <summary>A file, or a folder holding exactly one solution (else exactly one project).</summary>

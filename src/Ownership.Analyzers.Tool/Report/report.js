@@ -41,8 +41,10 @@
   if (graph.problems.length) {
     var problems = document.getElementById('problems');
     problems.hidden = false;
-    problems.appendChild(el('strong', { text: 'The report is partial:' }));
-    problems.appendChild(el('ul', {}, graph.problems.map(function (p) { return el('li', { text: p }); })));
+    var list = el('ul', {}, graph.problems.map(function (p) { return el('li', { text: p }); }));
+    var summary = 'The report is partial: ' + graph.problems.length + ' problem(s) loading or analysing the projects';
+    // A long list (one restore warning per project and package) stays folded under its count.
+    problems.appendChild(graph.problems.length > 3 ? el('details', {}, [el('summary', { text: summary }), list]) : el('div', {}, [el('strong', { text: summary + ':' }), list]));
   }
 
   // Summary.
