@@ -139,7 +139,11 @@ internal static class BclOwnershipTable
             BorrowedMembers = Names("Connection"),
         };
         yield return new("System.Data.IDbCommand", "ExecuteReader returns a reader the caller owns") { CreatingMembers = Names("ExecuteReader") };
-        yield return new("System.Net.Sockets.TcpListener", "Accept* return a new connection the caller owns") { CreatingMembers = Names("AcceptTcpClient", "AcceptTcpClientAsync", "AcceptSocket", "AcceptSocketAsync") };
+        yield return new("System.Net.Sockets.TcpListener", "Accept* return a new connection the caller owns; Dispose() only calls Stop(), which closes the listening socket")
+        {
+            CreatingMembers = Names("AcceptTcpClient", "AcceptTcpClientAsync", "AcceptSocket", "AcceptSocketAsync"),
+            ReleasingMembers = Names("Stop"),
+        };
         yield return new("System.Net.Sockets.Socket", "Accept returns a new socket the caller owns") { CreatingMembers = Names("Accept", "AcceptAsync") };
         yield return new("System.Net.Sockets.TcpClient", "GetStream returns the client's cached stream, disposed with the client; the stream owns the client's socket (NetworkStream(Client, ownsSocket: true)), so releasing or handing on the stream releases or hands on the connection") { BorrowedMembers = Names("GetStream"), AliasingMembers = Names("GetStream") };
         yield return new("System.Net.Sockets.NetworkStream", "does not own the socket unless ownsSocket is true") { DisposeReleases = "the socket (when ownsSocket)",  Constructors = ConstructorOwnership.WhenFlag("ownsSocket", defaultValue: false) };

@@ -340,6 +340,11 @@ internal sealed partial class OwnershipKnowledge
         return false;
     }
 
+    /// <summary>A documented equivalent of <c>Dispose()</c> on a library type (<see cref="TypeFacts.ReleasingMembers"/>).</summary>
+    public bool IsDocumentedRelease(IMethodSymbol method)
+        => !method.IsStatic && method.Parameters.Length == 0
+            && FactsFor(method.ContainingType, includeBases: true) is { } facts && facts.ReleasingMembers.Contains(method.Name);
+
     /// <summary>A wrapper whose own state is managed (see <see cref="TypeFacts.ManagedWrapper"/>).</summary>
     public bool IsManagedWrapper(ITypeSymbol type)
         => FactsFor(type, includeBases: false) is { ManagedWrapper: true };

@@ -128,6 +128,12 @@ internal sealed class TypeFacts
     /// <summary>Methods that release such a resource, given as an argument or as the receiver.</summary>
     public ImmutableDictionary<string, HandleRelease> HandleReleases { get; init; } = ImmutableDictionary<string, HandleRelease>.Empty;
 
+    /// <summary>
+    /// Parameterless instance methods that release the object as its <c>Dispose()</c> does, because
+    /// <c>Dispose()</c> only calls them (<c>TcpListener.Stop</c>).
+    /// </summary>
+    public ImmutableHashSet<string> ReleasingMembers { get; init; } = ImmutableHashSet<string>.Empty;
+
     /// <summary>Methods whose result is a copy: it holds nothing of the receiver or the arguments (<c>span.ToArray()</c>).</summary>
     public ImmutableHashSet<string> CopyingMembers { get; init; } = ImmutableHashSet<string>.Empty;
 

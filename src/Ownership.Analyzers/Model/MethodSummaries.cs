@@ -68,9 +68,15 @@ internal sealed partial class MethodSummaries
     public bool ReleasesReceiver(IMethodSymbol method, int depth)
     {
         method = Normalize(method);
-        if (depth < 0 || method.IsStatic || !IsSourceMethodWithBody(method))
+        if (depth < 0 || method.IsStatic)
         {
             return false;
+        }
+
+        if (!IsSourceMethodWithBody(method))
+        {
+            // A library method the table documents as what Dispose() does (TcpListener.Stop).
+            return _model.Knowledge.IsDocumentedRelease(method);
         }
 
         return _releasesReceiver.GetOrAdd((method, depth), key => ComputeReleasesReceiver(key.Method, key.Depth));

@@ -670,4 +670,30 @@ public class KnowledgeFactTests
             }
         }
         """);
+
+    [Fact]
+    public Task TcpListener_Stop_releases_the_listener_as_Dispose_does() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        using System.Net;
+        using System.Net.Sockets;
+        static class Probe
+        {
+            public static int FreePort()
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listener.Start();
+                try { return ((IPEndPoint)listener.LocalEndpoint).Port; }
+                finally { listener.Stop(); }
+            }
+
+            public static int FreePortUnlessAsked(bool keep)
+            {
+                var listener = {|OWN101:new TcpListener(IPAddress.Loopback, 0)|};
+                listener.Start();
+                var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+                if (keep) return port;
+                listener.Stop();
+                return port;
+            }
+        }
+        """);
 }
