@@ -11,11 +11,13 @@ namespace Ownership.Analyzers.Model.Types;
 /// the <c>EventSource</c> pattern (<c>public static readonly Log = new();</c>), or the lazy form of it,
 /// a <c>static readonly Lazy&lt;T&gt;</c> of its own type created by its initializer
 /// (<c>static readonly Lazy&lt;Wheel&gt; instance = new(() => new Wheel());</c>). Its members live
-/// as long as the process; nothing is lost by not releasing them.
+/// as long as the process; nothing is lost by not releasing them. That initializer must be the only
+/// place the compilation creates the type: a type other code of its assembly also creates
+/// (an internal type with a public constructor) has instances that come and go.
 /// </summary>
 internal static class ProcessLifetime
 {
-    public static bool IsSingleton(INamedTypeSymbol type)
+    public static bool IsSingleton(INamedTypeSymbol type, SelfAttaching creations)
     {
         if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.InstanceConstructors.Any(TypeHierarchy.IsCallableFromOutside))
         {
@@ -43,7 +45,7 @@ internal static class ProcessLifetime
                     PropertyDeclarationSyntax property => property.Initializer?.Value,
                     _ => null,
                 };
-                if (initializer is BaseObjectCreationExpressionSyntax)
+                if (initializer is BaseObjectCreationExpressionSyntax && creations.IsCreatedOnlyWithin(type, initializer))
                 {
                     return true;
                 }

@@ -26,7 +26,7 @@ internal sealed class SelfAttaching
     private readonly OwnershipModel _model;
     private readonly Lazy<(Dictionary<string, List<ObjectCreationExpressionSyntax>> Named, List<ImplicitObjectCreationExpressionSyntax> Implicit)> _creations;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool> _answers = new(SymbolEqualityComparer.Default);
-    private readonly Lazy<HashSet<INamedTypeSymbol>> _implicitlyCreated;
+    private readonly Lazy<Dictionary<INamedTypeSymbol, List<ImplicitObjectCreationExpressionSyntax>>> _implicitlyCreated;
 
     public SelfAttaching(OwnershipModel model)
     {
@@ -35,20 +35,72 @@ internal sealed class SelfAttaching
         _implicitlyCreated = new(BindImplicitCreations, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>The types of every target-typed <c>new(…)</c> of the compilation, bound once.</summary>
-    private HashSet<INamedTypeSymbol> BindImplicitCreations()
+    /// <summary>Every target-typed <c>new(…)</c> of the compilation by the type it creates, bound once.</summary>
+    private Dictionary<INamedTypeSymbol, List<ImplicitObjectCreationExpressionSyntax>> BindImplicitCreations()
     {
-        var types = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var types = new Dictionary<INamedTypeSymbol, List<ImplicitObjectCreationExpressionSyntax>>(SymbolEqualityComparer.Default);
         foreach (var site in _creations.Value.Implicit)
         {
             if (_model.Summaries.SemanticModelFor(site.SyntaxTree)?.GetOperation(site) is IObjectCreationOperation { Type: INamedTypeSymbol created })
             {
-                types.Add(created.OriginalDefinition);
+                if (!types.TryGetValue(created.OriginalDefinition, out var sites))
+                {
+                    types[created.OriginalDefinition] = sites = new List<ImplicitObjectCreationExpressionSyntax>();
+                }
+
+                sites.Add(site);
             }
         }
 
         return types;
     }
+
+    /// <summary>
+    /// Every creation of <paramref name="type"/> in the compilation (<c>new T(…)</c> or a target-typed
+    /// <c>new(…)</c>) lies inside <paramref name="scope"/>, and there is one: the process-lifetime
+    /// singleton's initializer is its only instance (<see cref="ProcessLifetime"/>). The same
+    /// compilation-wide index of creation sites as the self-attaching question, built once.
+    /// </summary>
+    public bool IsCreatedOnlyWithin(INamedTypeSymbol type, SyntaxNode scope)
+    {
+        type = type.OriginalDefinition;
+        var any = false;
+        if (_creations.Value.Named.TryGetValue(type.Name, out var sites))
+        {
+            foreach (var site in sites)
+            {
+                if (_model.Summaries.SemanticModelFor(site.SyntaxTree)?.GetOperation(site) is not IObjectCreationOperation { Type: { } created }
+                    || !SymbolEqualityComparer.Default.Equals(created.OriginalDefinition, type))
+                {
+                    continue;
+                }
+
+                if (!Within(site, scope))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        if (_implicitlyCreated.Value.TryGetValue(type, out var implicitSites))
+        {
+            foreach (var site in implicitSites)
+            {
+                if (!Within(site, scope))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    private static bool Within(SyntaxNode site, SyntaxNode scope) => site.SyntaxTree == scope.SyntaxTree && scope.Span.Contains(site.Span);
 
     public bool IsSelfAttaching(INamedTypeSymbol type)
     {
@@ -84,7 +136,7 @@ internal sealed class SelfAttaching
         }
 
         // `Ctx c = new(…)` is always stored or passed: any implicit creation of the type is a reference kept.
-        return any && !_implicitlyCreated.Value.Contains(type);
+        return any && !_implicitlyCreated.Value.ContainsKey(type);
     }
 
     /// <summary>

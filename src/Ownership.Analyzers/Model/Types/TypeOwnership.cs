@@ -13,10 +13,12 @@ internal sealed class TypeOwnership
     public static readonly TypeOwnership Unknown = new(null!, ImmutableArray<MemberOwnership>.Empty, ImmutableArray<IMethodSymbol>.Empty, ImmutableArray<IOperation>.Empty, hasErrors: true);
 
     private readonly ExternalReleases? _external;
+    private readonly SelfAttaching? _creations;
 
-    public TypeOwnership(INamedTypeSymbol type, ImmutableArray<MemberOwnership> members, ImmutableArray<IMethodSymbol> disposalMethods, ImmutableArray<IOperation> bodies, bool hasErrors, ExternalReleases? external = null)
+    public TypeOwnership(INamedTypeSymbol type, ImmutableArray<MemberOwnership> members, ImmutableArray<IMethodSymbol> disposalMethods, ImmutableArray<IOperation> bodies, bool hasErrors, ExternalReleases? external = null, SelfAttaching? creations = null)
     {
         _external = external;
+        _creations = creations;
         Type = type;
         AllMembers = members;
         Members = members.Where(m => m.IsResource).ToImmutableArray();
@@ -49,7 +51,7 @@ internal sealed class TypeOwnership
     /// The type's only instance lives as long as the process (see <see cref="ProcessLifetime"/>):
     /// what it owns is released when the process ends, so not releasing it loses nothing.
     /// </summary>
-    public bool IsProcessLifetime => _isProcessLifetime ??= Type is not null && ProcessLifetime.IsSingleton(Type);
+    public bool IsProcessLifetime => _isProcessLifetime ??= Type is not null && _creations is not null && ProcessLifetime.IsSingleton(Type, _creations);
 
     private bool? _isProcessLifetime;
 

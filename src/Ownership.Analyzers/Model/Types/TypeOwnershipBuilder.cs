@@ -78,7 +78,7 @@ internal sealed partial class TypeOwnershipBuilder
             .OrderBy(m => ReleaseGuards.IsDisposeBool(m) ? 0 : 1).ToImmutableArray();
         if (_hasErrors || _members.Count == 0)
         {
-            return new TypeOwnership(_type, _members.Values.ToImmutableArray(), _hasErrors ? ImmutableArray<IMethodSymbol>.Empty : disposal, _bodies.ToImmutableArray(), _hasErrors, _model.ExternalReleases);
+            return new TypeOwnership(_type, _members.Values.ToImmutableArray(), _hasErrors ? ImmutableArray<IMethodSymbol>.Empty : disposal, _bodies.ToImmutableArray(), _hasErrors, _model.ExternalReleases, _model.SelfAttaching);
         }
 
         foreach (var body in _bodies)
@@ -118,7 +118,7 @@ internal sealed partial class TypeOwnershipBuilder
             }
         }
 
-        return new TypeOwnership(_type, _members.Values.ToImmutableArray(), disposal, _bodies.ToImmutableArray(), hasErrors: false, _model.ExternalReleases);
+        return new TypeOwnership(_type, _members.Values.ToImmutableArray(), disposal, _bodies.ToImmutableArray(), hasErrors: false, _model.ExternalReleases, _model.SelfAttaching);
     }
 
     private static bool IsAutoProperty(IPropertySymbol property)

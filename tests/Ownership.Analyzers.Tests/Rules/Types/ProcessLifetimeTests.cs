@@ -80,6 +80,30 @@ public class ProcessLifetimeTests
         """);
 
     [Fact]
+    public Task A_singleton_the_assembly_also_creates_elsewhere_has_instances_that_come_and_go() => Verify<Ownership.Analyzers.Rules.Roots.OWN405TimerRootsItsOwnerAnalyzer>.Diagnostics(Usings + """
+        internal sealed class PulseSource
+        {
+            private static readonly Lazy<PulseSource> shared = new Lazy<PulseSource>(() => new PulseSource(1000));
+            private readonly Timer {|OWN405:_tick|};
+            private int _beats;
+            public PulseSource(int period) => _tick = new Timer(_ => _beats++, null, period, period);
+            public static PulseSource Shared => shared.Value;
+        }
+        internal sealed class Session
+        {
+            private readonly PulseSource _pulse = new PulseSource(50);
+        }
+        internal sealed class SelfSpawning
+        {
+            public static readonly SelfSpawning Default = new SelfSpawning();
+            private readonly Timer {|OWN405:_tick|};
+            private int _count;
+            private SelfSpawning() => _tick = new Timer(_ => _count++, null, 100, 100);
+            public static SelfSpawning Another() => new SelfSpawning();
+        }
+        """);
+
+    [Fact]
     public Task Types_others_can_instantiate_are_still_reported() => Verify<OWN202OwnedMemberNotReleasedAnalyzer>.Diagnostics(Usings + """
         public sealed class PublicEvents : EventSource
         {
