@@ -281,7 +281,19 @@ internal sealed partial class LocalOwnershipFlow
             ParameterFate.Taken => ArgumentDecision.Transfer,
             ParameterFate.Returned or ParameterFate.MayBeReturned => ArgumentDecision.Alias,
             ParameterFate.Kept => ArgumentDecision.Keep,
+            _ when IsReturnedByRef(argument.Parent, method) => ArgumentDecision.Alias,
             _ => CallShape.DecideForHandle(_knowledge, method, parameter),
         };
     }
+
+    /// <summary>The value the function is returning by reference, while it is evaluated (null otherwise).</summary>
+    private IOperation? _returnedByRef;
+
+    /// <summary>
+    /// <c>return ref Unsafe.AsRef&lt;byte&gt;(block);</c>: a by-ref result made from native memory, returned
+    /// by reference, is that memory handed to the caller (as returning the pointer would be). The same
+    /// call whose ref is only read here hands nothing on.
+    /// </summary>
+    private bool IsReturnedByRef(IOperation? call, IMethodSymbol method)
+        => call is not null && ReferenceEquals(call, _returnedByRef) && (method.ReturnsByRef || method.ReturnsByRefReadonly);
 }

@@ -219,7 +219,10 @@ internal sealed partial class LocalOwnershipFlow
         {
             if (branchValue is not null)
             {
+                _returnedByRef = block.FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return
+                    && _function is { ReturnsByRef: true } or { ReturnsByRefReadonly: true } ? branchValue : null;
                 var value = Eval(branchValue, state);
+                _returnedByRef = null;
                 switch (block.FallThroughSuccessor?.Semantics)
                 {
                     case ControlFlowBranchSemantics.Return:

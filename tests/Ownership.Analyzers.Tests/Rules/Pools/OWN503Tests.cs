@@ -9,6 +9,37 @@ public class OWN503Tests
     // ---- reports ----
 
     [Fact]
+    public Task Memory_returned_as_a_managed_ref_is_handed_to_the_caller() => Verifier.Diagnostics(Usings + """
+        using System.Runtime.CompilerServices;
+        unsafe sealed class BlockSource
+        {
+            public ref byte Rent(int size)
+            {
+                var block = NativeMemory.Alloc((nuint)size);
+                return ref Unsafe.AsRef<byte>(block);
+            }
+
+            public ref byte Grow(ref byte block, int size)
+            {
+                var grown = NativeMemory.Realloc(Unsafe.AsPointer(ref block), (nuint)size);
+                return ref Unsafe.AsRef<byte>(grown);
+            }
+
+            public ref long RentInline(int count) => ref Unsafe.AsRef<long>(NativeMemory.Alloc((nuint)(count * 8)));
+
+            public int RentAndDrop(int size)
+            {
+                var block = {|OWN503:NativeMemory.Alloc((nuint)size)|};
+                ref byte first = ref Unsafe.AsRef<byte>(block);
+                first = 42;
+                return first;
+            }
+
+            public void Release(ref byte block) => NativeMemory.Free(Unsafe.AsPointer(ref block));
+        }
+        """);
+
+    [Fact]
     public Task Never_freed_is_reported() => Verifier.Diagnostics(Usings + """
         unsafe class C
         {
