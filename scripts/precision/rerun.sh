@@ -8,8 +8,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 libs="$1"; out="$2"; analyzer="$3"; shift 3
 mkdir -p "$out"
 for set in "$@"; do
-  awk -F'\t' -v set="$set" 'NR > 1 && $4 == set' "$here/../../benchmarks/precision/libraries.tsv" |
-  while IFS=$'\t' read -r library repository commit _ projects framework extra; do
+  # Fields re-joined by a unit separator: `read` with a tab IFS would merge an empty field
+  # (no framework) into the next one.
+  awk -F'\t' -v set="$set" -v OFS=$'\x1f' 'NR > 1 && $4 == set { $1 = $1; print }' "$here/../../benchmarks/precision/libraries.tsv" |
+  while IFS=$'\x1f' read -r library repository commit _ projects framework extra; do
     args=()
     IFS=';' read -ra list <<< "$projects"
     for project in "${list[@]}"; do args+=(--project "$project"); done

@@ -177,7 +177,16 @@ internal static class BclOwnershipTable
         };
         yield return new("System.IServiceProvider", "services resolved from a container are owned by the container, not the caller") { BorrowedMembers = Names("GetService") };
         yield return new("Microsoft.Extensions.DependencyInjection.ActivatorUtilities", "creates the instance outside the container") { CreatingMembers = Names("CreateInstance") };
-        yield return new("Microsoft.Extensions.Logging.LoggerFactory", "Create returns a factory owning a ServiceProvider") { CreatingMembers = Names("Create") };
+        yield return new("Microsoft.Extensions.Logging.LoggerFactory", "Create returns a factory owning a ServiceProvider; AddProvider hands the provider to the factory, which disposes it with itself (providers given to the constructor are not)")
+        {
+            CreatingMembers = Names("Create"),
+            OwningMethods = Names("AddProvider"),
+        };
+        yield return new("Microsoft.Extensions.Logging.ILoggerFactory", "AddProvider hands the provider to the factory, which disposes it with itself") { OwningMethods = Names("AddProvider") };
+        yield return new("Microsoft.AspNetCore.Http.HttpResponse", "RegisterForDispose(Async) hands the object to the host, which disposes it when the request has finished") { OwningMethods = Names("RegisterForDispose", "RegisterForDisposeAsync") };
+        yield return new("Microsoft.EntityFrameworkCore.IDbContextFactory`1", "CreateDbContext returns a context the container does not track: the caller disposes it") { CreatingMembers = Names("CreateDbContext", "CreateDbContextAsync") };
+        yield return new("System.Diagnostics.ActivitySource", "StartActivity returns a started Activity (or null) the caller owns: disposing it stops it and restores Activity.Current") { CreatingMembers = Names("StartActivity") };
+        yield return new("System.Diagnostics.Activity", "Dispose() stops the activity when it is not stopped yet: Stop() ends it as Dispose() does") { ReleasingMembers = Names("Stop") };
         yield return new("Microsoft.Extensions.Logging.ILogger", "BeginScope returns a scope that ends when disposed") { CreatingMembers = Names("BeginScope") };
 
         // ---- Wrappers: constructors that take (or do not take) their argument ----
