@@ -37,8 +37,9 @@ public sealed class OWN208SealTypeCodeFix : OwnershipCodeFixProvider
         }
 
         var derived = await SymbolFinder.FindDerivedClassesAsync(type, document.Project.Solution, transitive: false, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (derived.Any())
+        if (derived.Any() || await IsUsedAsConstraintAsync(type, document.Project.Solution, cancellationToken).ConfigureAwait(false))
         {
+            // A sealed type cannot be a generic constraint (CS0701): `where T : Context` needs it open.
             return null;
         }
 
@@ -50,6 +51,23 @@ public sealed class OWN208SealTypeCodeFix : OwnershipCodeFixProvider
 
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         return root is null ? null : document.WithSyntaxRoot(root.ReplaceNode(declaration, Seal(declaration)));
+    }
+
+    private static async Task<bool> IsUsedAsConstraintAsync(INamedTypeSymbol type, Solution solution, CancellationToken cancellationToken)
+    {
+        foreach (var reference in await SymbolFinder.FindReferencesAsync(type, solution, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var location in reference.Locations)
+            {
+                var root = await location.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                if (root?.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<TypeConstraintSyntax>() is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static readonly SyntaxKind[] AllowedOnClass =

@@ -94,6 +94,13 @@ public class OWN208Tests
         public class {|OWN208:Handle|} : IDisposable { public void Dispose() { } }
         public class Special : Handle { }
         """);
+
+    [Fact]
+    public Task No_seal_fix_when_a_generic_constraint_names_the_type() => VerifyFix<OWN208UnsealedWithoutVirtualDisposeAnalyzer, OWN208SealTypeCodeFix>.NoFix("""
+        using System;
+        public class {|OWN208:Context|} : IDisposable { public void Dispose() { } }
+        public interface IContextFactory<TContext> where TContext : Context { TContext Create(); }
+        """);
 }
 
 public class OWN209Tests
