@@ -45,9 +45,11 @@ internal sealed partial class DisposalSummaries
                 // A metadata base may release anything (FileStream, Component…), unless the table
                 // says its own disposal releases nothing: a source subclass of MemoryStream, or a
                 // Stream or TextReader adapter, that adds no release of its own is as harmless; so
-                // is a BinaryReader subclass whose constructors all pass leaveOpen: true.
+                // is a BinaryReader subclass whose constructors all pass leaveOpen: true, and a
+                // subclass of a library base whose every disposal method is abstract: there the
+                // source overrides, already judged above, are all the disposal there is.
                 return !SymbolEqualityComparer.Default.Equals(type, current)
-                    && (_model.Knowledge.BaseReleasesNothingOfItsOwn(current) || !BaseConstructionTransfers(type, current));
+                    && (_model.Knowledge.BaseReleasesNothingOfItsOwn(current) || !BaseConstructionTransfers(type, current) || OnlyAbstractDisposal(current));
             }
 
             foreach (var member in current.GetMembers())
@@ -118,6 +120,32 @@ internal sealed partial class DisposalSummaries
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The library type and its bases declare disposal methods only as abstract ones
+    /// (<c>public abstract void Dispose();</c>): nothing of theirs runs when the object is disposed.
+    /// </summary>
+    private static bool OnlyAbstractDisposal(INamedTypeSymbol metadataBase)
+    {
+        var any = false;
+        for (var current = metadataBase; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IMethodSymbol method && IsDisposalMethod(method))
+                {
+                    if (!method.IsAbstract)
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+            }
+        }
+
+        return any;
     }
 
     private static bool IsDisposalMethod(IMethodSymbol method)

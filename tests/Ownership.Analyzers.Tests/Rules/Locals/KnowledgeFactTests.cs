@@ -696,4 +696,57 @@ public class KnowledgeFactTests
             }
         }
         """);
+
+    private const string HeapLibrary = """
+        namespace Storage
+        {
+            public abstract class HeapObject : System.IDisposable
+            {
+                public long Size { get; protected set; }
+                public abstract void Dispose();
+            }
+            public abstract class PooledObject : System.IDisposable
+            {
+                public void Dispose() { Dispose(true); System.GC.SuppressFinalize(this); }
+                protected virtual void Dispose(bool disposing) { }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_subclass_of_a_library_base_with_only_an_abstract_Dispose_holds_what_its_override_releases() => Verify<OWN101DisposeCreatedResourceAnalyzer>.DiagnosticsWithLibrary(Usings + """
+        using Storage;
+        sealed class SetValue : HeapObject
+        {
+            public readonly System.Collections.Generic.HashSet<string> Items = new();
+            public override void Dispose() { }
+        }
+        sealed class FileValue : HeapObject
+        {
+            private readonly FileStream _file = File.OpenRead("v.bin");
+            public override void Dispose() => _file.Dispose();
+        }
+        sealed class PooledValue : PooledObject { }
+        static class Store
+        {
+            public static int Count(string[] members)
+            {
+                var set = new SetValue();
+                foreach (var m in members) set.Items.Add(m);
+                return set.Items.Count;
+            }
+
+            public static long Size()
+            {
+                var value = {|OWN101:new FileValue()|};
+                return value.Size;
+            }
+
+            public static long Pooled()
+            {
+                var value = {|OWN101:new PooledValue()|};
+                return value.GetHashCode();
+            }
+        }
+        """, "Storage", HeapLibrary);
 }
