@@ -12,17 +12,20 @@ namespace Ownership.Analyzers.CodeFixes;
 /// Keeps a created resource in a new <c>using</c> local declared just before the statement that
 /// creates it, so that it is released at the end of the enclosing block. Offered only where the
 /// change keeps behaviour: the statement sits in a block, nothing in it runs before the creation,
-/// and the creation is not conditional or inside a lambda.
+/// and the creation is not conditional or inside a lambda. Before C# 8 (no <c>using</c> declarations:
+/// netstandard2.0 and .NET Framework projects by default) it writes a <c>using (…) { … }</c>
+/// statement over the rest of the block instead, which releases at the same point.
 /// </summary>
 internal static class UsingLocalIntroducer
 {
     public static async Task<Document?> IntroduceAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
     {
-        if (node is not ExpressionSyntax creation
-            || document.Project.ParseOptions is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp8 })
+        if (node is not ExpressionSyntax creation)
         {
             return null;
         }
+
+        var statementForm = document.Project.ParseOptions is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp8 };
 
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -52,15 +55,20 @@ internal static class UsingLocalIntroducer
         var statement = held.FirstAncestorOrSelf<StatementSyntax>();
         if (statement is null)
         {
-            return await ConvertExpressionBodyAsync(document, root, held, cancellationToken).ConfigureAwait(false);
+            return statementForm ? null : await ConvertExpressionBodyAsync(document, root, held, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!IsUnconditionalIn(held, statement) || !CanHoist(held, statement, model, cancellationToken))
+        if (!IsUnconditionalIn(held, statement, model) || !CanHoist(held, statement, model, cancellationToken))
         {
             return null;
         }
 
         var name = LocalNames.Choose(model, statement, type);
+        if (statementForm)
+        {
+            return UsingStatementOverRest(document, root, statement, held, keywords, name);
+        }
+
         var declaration = Declaration(keywords, name, held.WithoutTrivia())
             .WithLeadingTrivia(statement.GetLeadingTrivia())
             .WithTrailingTrivia(EndOfLine(statement));
@@ -75,6 +83,60 @@ internal static class UsingLocalIntroducer
 
         var rewritten = statement.ReplaceNode(held, SyntaxFactory.IdentifierName(name).WithTriviaFrom(held));
         return document.WithSyntaxRoot(InsertBefore(root, statement, declaration, rewritten));
+    }
+
+    /// <summary>C# 7.3: <c>using (var name = creation) { statement; rest of the block }</c>.</summary>
+    private static Document? UsingStatementOverRest(Document document, SyntaxNode root, StatementSyntax statement, ExpressionSyntax held, SyntaxKind[] keywords, string name)
+    {
+        if (keywords.Contains(SyntaxKind.AwaitKeyword))
+        {
+            return null;
+        }
+
+        var wholeStatementIsCreation = statement is ExpressionStatementSyntax expressionStatement
+            && (expressionStatement.Expression == held
+                || expressionStatement.Expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } discard && discard.Right == held);
+        var declaration = SyntaxFactory.VariableDeclaration(
+            SyntaxFactory.IdentifierName("var"),
+            SyntaxFactory.SingletonSeparatedList(
+                SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(name)).WithInitializer(SyntaxFactory.EqualsValueClause(held.WithoutTrivia()))));
+        var first = wholeStatementIsCreation ? null : statement.ReplaceNode(held, SyntaxFactory.IdentifierName(name).WithTriviaFrom(held));
+        return WrapRestOfBlock(root, statement, declaration, first) is { } updated ? document.WithSyntaxRoot(updated) : null;
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="statement"/> and every statement after it in its block with
+    /// <c>using (declaration) { first; rest }</c>: the resource is released where a <c>using</c>
+    /// declaration would release it, at the end of the block. Null when the statement is not in a
+    /// block, or when the rest declares a local function or a label (moving them into a nested
+    /// block would hide them from the statements before).
+    /// </summary>
+    internal static SyntaxNode? WrapRestOfBlock(SyntaxNode root, StatementSyntax statement, VariableDeclarationSyntax declaration, StatementSyntax? first)
+    {
+        if (statement.Parent is not BlockSyntax block)
+        {
+            return null;
+        }
+
+        var index = block.Statements.IndexOf(statement);
+        var rest = block.Statements.Skip(index + 1).ToList();
+        if (rest.Any(s => s is LocalFunctionStatementSyntax || s.DescendantNodesAndSelf().OfType<LabeledStatementSyntax>().Any()))
+        {
+            return null;
+        }
+
+        var body = new System.Collections.Generic.List<StatementSyntax>();
+        if (first is not null)
+        {
+            body.Add(first.WithoutLeadingTrivia());
+        }
+
+        body.AddRange(rest);
+        var @using = SyntaxFactory.UsingStatement(declaration, null, SyntaxFactory.Block(body))
+            .WithLeadingTrivia(statement.GetLeadingTrivia())
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        var statements = block.Statements.Take(index).Concat(new StatementSyntax[] { @using });
+        return root.ReplaceNode(block, block.WithStatements(SyntaxFactory.List(statements)));
     }
 
     /// <summary>`using` (or `await using` for a resource that is only asynchronously disposable in async code).</summary>
@@ -158,7 +220,7 @@ internal static class UsingLocalIntroducer
     }
 
     /// <summary>The creation runs every time the statement does: no lambda, condition or `?.` between them.</summary>
-    private static bool IsUnconditionalIn(SyntaxNode held, StatementSyntax statement)
+    private static bool IsUnconditionalIn(SyntaxNode held, StatementSyntax statement, SemanticModel model)
     {
         if (statement is not (ExpressionStatementSyntax or LocalDeclarationStatementSyntax { UsingKeyword.RawKind: 0 } or ReturnStatementSyntax))
         {
@@ -186,14 +248,23 @@ internal static class UsingLocalIntroducer
 
         if (statement is ReturnStatementSyntax)
         {
-            // Released when the method returns: fine if the value is consumed before (awaited),
-            // not when a task or deferred query that still uses it is returned.
+            // Released when the method returns: fine if the value is consumed before (awaited, or
+            // read into a number or a string: `return new FileStream(p).Length;`), not when a task
+            // or deferred query that still uses it is returned.
             var awaitsIt = held is AwaitExpressionSyntax || held.Ancestors().TakeWhile(n => n != statement).Any(n => n is AwaitExpressionSyntax);
-            return awaitsIt;
+            return awaitsIt || (statement is ReturnStatementSyntax { Expression: { } returned } && IsPlainValue(model.GetTypeInfo(returned).Type));
         }
 
         return true;
     }
+
+    /// <summary>A value that cannot refer to the resource: a number, a bool, a char, a string, an enum.</summary>
+    private static bool IsPlainValue(ITypeSymbol? type)
+        => type is not null && (type.TypeKind == TypeKind.Enum || type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char
+            or SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
+            or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+            or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_String
+            or SpecialType.System_DateTime);
 
     /// <summary>Moving the creation before the statement must not reorder it with anything the statement runs first.</summary>
     private static bool CanHoist(SyntaxNode held, StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)

@@ -28,11 +28,13 @@ public sealed class OWN101AddUsingCodeFix : OwnershipCodeFixProvider
 
     private protected override async Task<Document?> FixAsync(Document document, SyntaxNode node, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (!diagnostic.Properties.ContainsKey(OWN101DisposeCreatedResourceAnalyzer.NeverReleasedProperty)
-            || document.Project.ParseOptions is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp8 })
+        if (!diagnostic.Properties.ContainsKey(OWN101DisposeCreatedResourceAnalyzer.NeverReleasedProperty))
         {
             return null;
         }
+
+        // Before C# 8 there are no using declarations: a using statement over the rest of the block.
+        var statementForm = document.Project.ParseOptions is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp8 };
 
         var value = node;
         while (value.Parent is ParenthesizedExpressionSyntax or AwaitExpressionSyntax or CastExpressionSyntax)
@@ -67,6 +69,11 @@ public sealed class OWN101AddUsingCodeFix : OwnershipCodeFixProvider
         }
 
         var needsAwait = keywords.Contains(SyntaxKind.AwaitKeyword);
+        if (statementForm)
+        {
+            return needsAwait ? null
+                : UsingLocalIntroducer.WrapRestOfBlock(root, statement, declaration.WithoutTrivia(), first: null) is { } wrapped ? document.WithSyntaxRoot(wrapped) : null;
+        }
 
         var leading = statement.GetLeadingTrivia();
         var updated = statement.WithoutLeadingTrivia()

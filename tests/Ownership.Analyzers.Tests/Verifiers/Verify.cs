@@ -94,6 +94,22 @@ internal static class VerifyFix<TAnalyzer, TCodeFix>
         return test.RunAsync();
     }
 
+    /// <summary>As <see cref="Fix"/>, in a project of an older language version (C# 7.3: netstandard2.0 and .NET Framework defaults).</summary>
+    public static Task FixIn(LanguageVersion version, string source, string fixedSource)
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            ReferenceAssemblies = TestReferences.Default,
+        };
+        test.SolutionTransforms.Add(Verify<TAnalyzer>.AllowUnsafe);
+        test.SolutionTransforms.Add((solution, projectId) => solution.GetProject(projectId)?.ParseOptions is CSharpParseOptions options
+            ? solution.WithProjectParseOptions(projectId, options.WithLanguageVersion(version))
+            : solution);
+        return test.RunAsync();
+    }
+
     /// <summary>The diagnostic is reported but no fix is offered (the change would alter behaviour).</summary>
     public static Task NoFix(string source)
     {

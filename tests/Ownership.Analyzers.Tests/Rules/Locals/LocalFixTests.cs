@@ -12,6 +12,73 @@ public class OWN101FixTests
         => VerifyFix<OWN101DisposeCreatedResourceAnalyzer, OWN101AddUsingCodeFix>.Fix(Usings + source, Usings + fixedSource);
 
     [Fact]
+    public Task Before_CSharp_8_the_rest_of_the_block_goes_into_a_using_statement() => VerifyFix<OWN101DisposeCreatedResourceAnalyzer, OWN101AddUsingCodeFix>.FixIn(
+        Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3,
+        Usings + """
+        class C
+        {
+            int Count(string path)
+            {
+                var lines = 0;
+                var reader = {|OWN101:new StreamReader(path)|};
+                while (reader.ReadLine() != null)
+                {
+                    lines++;
+                }
+
+                return lines;
+            }
+        }
+        """,
+        Usings + """
+        class C
+        {
+            int Count(string path)
+            {
+                var lines = 0;
+                using (var reader = new StreamReader(path))
+                {
+                    while (reader.ReadLine() != null)
+                    {
+                        lines++;
+                    }
+
+                    return lines;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Before_CSharp_8_a_discarded_resource_is_kept_in_a_using_statement() => VerifyFix<OWN102CreatedResourceDiscardedAnalyzer, OWN102IntroduceUsingLocalCodeFix>.FixIn(
+        Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3,
+        Usings + """
+        class C
+        {
+            long Size(string path)
+            {
+                var size = {|OWN102:new FileStream(path, FileMode.Open)|}.Length;
+                Console.WriteLine(size);
+                return size;
+            }
+        }
+        """,
+        Usings + """
+        class C
+        {
+            long Size(string path)
+            {
+                using (var fileStream = new FileStream(path, FileMode.Open))
+                {
+                    var size = fileStream.Length;
+                    Console.WriteLine(size);
+                    return size;
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Declaration_gets_using() => Fix("""
         class C
         {

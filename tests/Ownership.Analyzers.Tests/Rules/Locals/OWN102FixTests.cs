@@ -150,6 +150,42 @@ public class OWN102FixTests
         """);
 
     [Fact]
+    public Task A_value_read_from_the_resource_and_returned_is_fixed() => Fix("""
+        class C
+        {
+            long Size(string path)
+            {
+                return {|OWN102:new FileStream(path, FileMode.Open)|}.Length;
+            }
+
+            long SizeOf(string path) => {|OWN102:new FileStream(path, FileMode.Open)|}.Length;
+        }
+        """, """
+        class C
+        {
+            long Size(string path)
+            {
+                using var fileStream = new FileStream(path, FileMode.Open);
+                return fileStream.Length;
+            }
+
+            long SizeOf(string path)
+            {
+                using var fileStream = new FileStream(path, FileMode.Open);
+                return fileStream.Length;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task No_fix_when_the_returned_value_still_uses_the_resource() => VerifyFix<OWN102CreatedResourceDiscardedAnalyzer, OWN102IntroduceUsingLocalCodeFix>.NoFix(Usings + """
+        class C
+        {
+            Task<string> Read(string path) => {|OWN102:new StreamReader(path)|}.ReadToEndAsync();
+        }
+        """);
+
+    [Fact]
     public Task No_fix_when_creation_is_conditional() => VerifyFix<OWN102CreatedResourceDiscardedAnalyzer, OWN102IntroduceUsingLocalCodeFix>.NoFix(Usings + """
         class C
         {
