@@ -33,6 +33,18 @@ internal static class CallShape
     /// <summary>A collection-like call that keeps what it is given (<c>Add</c>, <c>Enqueue</c>, <c>TryAdd</c>…).</summary>
     public static bool IsAddLike(IMethodSymbol method) => AddLikeNames.Contains(method.Name);
 
+    /// <summary>
+    /// A registration: <c>RegisterProvider(p)</c>, <c>AddProvider(p)</c>, <c>AttachHandler(h)</c> — a verb
+    /// that keeps what it is given followed by what it is kept as. A library method nothing else is
+    /// known about that registers a resource is taken to keep it (precision first).
+    /// </summary>
+    private static bool IsRegistration(IMethodSymbol method)
+        => AddLikeNames.Contains(method.Name)
+            || HasVerbPrefix(method.Name, "Register") || HasVerbPrefix(method.Name, "Add") || HasVerbPrefix(method.Name, "Attach");
+
+    private static bool HasVerbPrefix(string name, string verb)
+        => name.Length > verb.Length && name.StartsWith(verb, System.StringComparison.Ordinal) && char.IsUpper(name[verb.Length]);
+
     public static ArgumentDecision Decide(OwnershipKnowledge knowledge, IMethodSymbol method, IParameterSymbol parameter, bool resultIsResource)
     {
         if (method.MethodKind is MethodKind.Constructor or MethodKind.DelegateInvoke)
@@ -41,7 +53,7 @@ internal static class CallShape
             return ArgumentDecision.Transfer;
         }
 
-        if (AddLikeNames.Contains(method.Name))
+        if (IsRegistration(method))
         {
             return ArgumentDecision.Transfer;
         }

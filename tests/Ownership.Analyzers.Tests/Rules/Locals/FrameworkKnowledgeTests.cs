@@ -135,4 +135,42 @@ public class FrameworkKnowledgeTests
             }
         }
         """);
+
+    private const string Registry = """
+        namespace Hosting
+        {
+            public interface IHostProvider : System.IDisposable { string Name { get; } }
+            public interface IProviderRegistry : System.IDisposable
+            {
+                void RegisterProvider(IHostProvider provider, int priority);
+                string Describe(IHostProvider provider);
+            }
+            public interface IPipeline { void AddHandler(IHostProvider handler); void Additional(IHostProvider provider); }
+        }
+        """;
+
+    [Fact]
+    public Task A_resource_handed_to_a_library_registration_method_is_kept_there() => Verify<OWN102CreatedResourceDiscardedAnalyzer>.DiagnosticsWithLibrary(Usings + """
+        using Hosting;
+        sealed class GitHubProvider : IHostProvider
+        {
+            private readonly StreamWriter _trace = new StreamWriter("trace.log");
+            public string Name => "github";
+            public void Dispose() => _trace.Dispose();
+        }
+        static class Program
+        {
+            public static void Configure(IProviderRegistry registry, IPipeline pipeline)
+            {
+                registry.RegisterProvider(new GitHubProvider(), 1);
+                pipeline.AddHandler(new GitHubProvider());
+            }
+
+            public static string Probe(IProviderRegistry registry, IPipeline pipeline)
+            {
+                pipeline.Additional({|OWN102:new GitHubProvider()|});
+                return registry.Describe({|OWN102:new GitHubProvider()|});
+            }
+        }
+        """, "Hosting", Registry);
 }
