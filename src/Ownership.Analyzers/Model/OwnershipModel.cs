@@ -72,8 +72,10 @@ internal sealed partial class OwnershipModel
                 && WrapsOnlyBorrowed(creation, options));
 
     /// <summary>
-    /// Every resource the constructor is given is borrowed (a parameter, field, property) or needs
-    /// no release (<c>new MemoryStream(bytes)</c>, directly or through a local assigned only that).
+    /// Every resource the constructor is given is borrowed (a parameter, field, property), needs
+    /// no release (<c>new MemoryStream(bytes)</c>, directly or through a local assigned only that),
+    /// or is a <c>using</c> local of this method, which its own scope releases
+    /// (<c>using var file = File.OpenRead(p); var reader = new BinaryReader(file);</c>).
     /// </summary>
     private bool WrapsOnlyBorrowed(IObjectCreationOperation creation, OwnershipOptions options)
     {
@@ -85,7 +87,7 @@ internal sealed partial class OwnershipModel
                 continue;
             }
 
-            if (GetOrigin(argument.Value, options) != Origin.Borrowed && !IsHarmlessCreation(argument.Value, options))
+            if (GetOrigin(argument.Value, options) != Origin.Borrowed && !IsHarmlessCreation(argument.Value, options) && !IsUsingLocal(argument.Value))
             {
                 return false;
             }
@@ -95,6 +97,13 @@ internal sealed partial class OwnershipModel
 
         return any;
     }
+
+    /// <summary>A local declared by a <c>using</c> declaration or statement: released where its scope ends, whatever wraps it.</summary>
+    private bool IsUsingLocal(IOperation value)
+        => Unwrap(value) is ILocalReferenceOperation { Local: { IsRef: false } local }
+            && local.DeclaringSyntaxReferences.Length == 1
+            && local.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax
+                { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclarationSyntax { Parent: Microsoft.CodeAnalysis.CSharp.Syntax.LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0 } or Microsoft.CodeAnalysis.CSharp.Syntax.UsingStatementSyntax } };
 
     /// <summary>A <c>new</c> of a resource type that needs no release, or a local whose only value is one.</summary>
     private bool IsHarmlessCreation(IOperation value, OwnershipOptions options)

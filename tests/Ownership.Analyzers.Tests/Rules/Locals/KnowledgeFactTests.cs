@@ -749,4 +749,41 @@ public class KnowledgeFactTests
             }
         }
         """, "Storage", HeapLibrary);
+
+    [Fact]
+    public Task A_reader_or_writer_over_a_using_local_holds_nothing_of_its_own() => Verify<OWN101DisposeCreatedResourceAnalyzer>.Diagnostics(Usings + """
+        using System.IO.Compression;
+        static class Stats
+        {
+            public static long Count(string path)
+            {
+                using var file = File.OpenRead(path);
+                var reader = new BinaryReader(file);
+                return reader.ReadInt64();
+            }
+
+            public static void Save(string path, long count)
+            {
+                using (var file = File.Create(path))
+                {
+                    var writer = new BinaryWriter(file);
+                    writer.Write(count);
+                }
+            }
+
+            public static long Unreleased(string path)
+            {
+                var file = File.OpenRead(path);
+                var reader = {|OWN101:new BinaryReader(file)|};
+                return reader.ReadInt64();
+            }
+
+            public static int Compressed(string path)
+            {
+                using var file = File.OpenRead(path);
+                var inflater = {|OWN101:new GZipStream(file, CompressionMode.Decompress)|};
+                return inflater.ReadByte();
+            }
+        }
+        """);
 }
