@@ -70,7 +70,7 @@ check_fix() {
 }
 
 # Every Warning rule the sample shows that has a fix, through the command-line path.
-for id in OWN102 OWN104 OWN401 OWN404 OWN405; do
+for id in OWN102 OWN104 OWN203 OWN401 OWN404 OWN405; do
     check_fix "$id"
 done
 echo "check-format-fix: OK"

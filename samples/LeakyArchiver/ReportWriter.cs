@@ -13,7 +13,7 @@ public sealed class ReportWriter : IDisposable
     private const int LinesPerPart = 1000;
 
     private readonly string _path;
-    private readonly StreamWriter _log;
+    private StreamWriter _log;
     private readonly List<string> _archived = new();
 
     // Correct: the type owns the writer and releases it in Dispose.
@@ -27,10 +27,22 @@ public sealed class ReportWriter : IDisposable
     {
         _archived.Add(archive);
         _log.WriteLine($"{DateTime.UtcNow:O} archived {log} -> {archive} ({firstLine})");
+        if (_archived.Count % LinesPerPart == 0)
+        {
+            Rotate();
+        }
     }
 
     public void Skipped(string log, string reason)
         => _log.WriteLine($"{DateTime.UtcNow:O} skipped {log}: {reason}");
+
+    /// <summary>Starts a new log file (every <see cref="LinesPerPart"/> archived files).</summary>
+    private void Rotate()
+    {
+        // Leak (OWN203): the previous writer is replaced without being disposed: its file stays
+        // open and its buffered lines are lost.
+        _log = File.AppendText($"{_path}.{_archived.Count / LinesPerPart}");
+    }
 
     public void WriteSummary(long totalBytes)
     {

@@ -206,7 +206,7 @@ internal static class Descriptors
         "Subscription token ignored",
         "The subscription returned by '{0}' is dropped, and its source outlives this code ({1}): the callback and everything it captures stay rooted and can never be unsubscribed",
         RuleCategories.Roots,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         "IObservable<T>.Subscribe, CancellationToken.Register, IOptionsMonitor.OnChange, ChangeToken.OnChange and IChangeToken.RegisterChangeCallback return the only handle that can undo the subscription. Dropping it while the source lives on keeps the callback (and its captured state) alive. Keep it and dispose it where the subscriber is released.");
 
     public static readonly DiagnosticDescriptor OWN405 = Create(

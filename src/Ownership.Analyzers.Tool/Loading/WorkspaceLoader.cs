@@ -45,9 +45,11 @@ internal static class WorkspaceLoader
         else
         {
             log.Info($"loading {file}");
-            // The project and the source projects it references: one picture, as a build of it compiles them all.
+            // The project and the source projects it references (transitively): one picture, as a
+            // build of it compiles them all. Projects loaded only as analyzers (a ProjectReference
+            // with ReferenceOutputAssembly=false) are not references of its compilation.
             var project = await workspace.OpenProjectAsync(file, progress, cancellationToken).ConfigureAwait(false);
-            loaded = project.Solution.Projects;
+            loaded = WithReferences(project);
         }
 
         var failures = workspace.Diagnostics
@@ -77,6 +79,25 @@ internal static class WorkspaceLoader
 
         log.Info($"{projects.Length} C# project(s) loaded");
         return new LoadedSolution(file, projects, failures, workspace);
+    }
+
+    private static IEnumerable<Project> WithReferences(Project root)
+    {
+        var seen = new HashSet<ProjectId> { root.Id };
+        var pending = new Queue<Project>();
+        pending.Enqueue(root);
+        while (pending.Count > 0)
+        {
+            var project = pending.Dequeue();
+            yield return project;
+            foreach (var reference in project.ProjectReferences)
+            {
+                if (seen.Add(reference.ProjectId) && project.Solution.GetProject(reference.ProjectId) is { } referenced)
+                {
+                    pending.Enqueue(referenced);
+                }
+            }
+        }
     }
 
     /// <summary>The deepest folder holding every project: file paths in the report are relative to it.</summary>
