@@ -14,7 +14,8 @@ namespace Ownership.Analyzers.Rules.Types;
 /// OWN203: a method stores a new resource in a member that certainly still holds one the type
 /// created — in an initializer or constructor — without releasing it first. Narrow on purpose
 /// (DESIGN §4.2): one-time initialisation and Open/Close lifecycles are not reported; a member
-/// released anywhere outside disposal, a null guard or `??=` before the store keeps it silent.
+/// released anywhere outside disposal, a null guard, a hand-off or `??=` before the store keeps it
+/// silent; reading through the member before the store does not.
 /// </summary>
 // Registered through its family analyzer (Rules/OwnershipAnalyzers.cs), which runs it with the
 // other rules of the family; alone, this class runs the rule by itself (tests, the benchmark).
@@ -36,7 +37,7 @@ public sealed class OWN203OwnedMemberOverwrittenAnalyzer : TypeOwnershipAnalyzer
             foreach (var assignment in member.Assignments)
             {
                 if (assignment.Origin != Origin.Created || IsInitialization(assignment.Site) || assignment.Site is not ISimpleAssignmentOperation store
-                    || IsInDisposal(store, ownership) || IsGuardedOrPreceded(store, member.Member))
+                    || IsInDisposal(store, ownership) || IsGuardedOrPreceded(store, member.Member, model))
                 {
                     continue;
                 }
@@ -54,31 +55,27 @@ public sealed class OWN203OwnedMemberOverwrittenAnalyzer : TypeOwnershipAnalyzer
         => site.Syntax.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method
             && ownership.DisposalMethods.Any(d => d.Name == method.Identifier.ValueText || d.Name.EndsWith("." + method.Identifier.ValueText, System.StringComparison.Ordinal));
 
-    /// <summary>Silent when the store sits under a test of the member, or the method releases or reads it first.</summary>
-    private static bool IsGuardedOrPreceded(ISimpleAssignmentOperation store, ISymbol member)
+    /// <summary>
+    /// Silent when the method does something with the member before the store that may make the
+    /// overwrite safe: a release, a null test (also around the store), a hand-off, a copy, a
+    /// pattern — anything but reading through it. Reading a property of it or calling a method on
+    /// it (<c>if (_log.BaseStream.Length &lt; max) return;</c>) leaves the old value where it was.
+    /// </summary>
+    private static bool IsGuardedOrPreceded(ISimpleAssignmentOperation store, ISymbol member, OwnershipModel model)
     {
-        var body = store.Syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>();
-        if (body is null)
+        var root = (IOperation)store;
+        while (root.Parent is { } parent)
         {
-            return true;
+            root = parent;
         }
 
-        // Anything that mentions the member before the store (a release, a null test, a hand-off) — or a
-        // condition around it — may make the overwrite safe; precision first.
-        // The right-hand side reading the member (`_s = new BufferedStream(_s)`) hands the old value on.
-        var target = (store.Syntax as Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax)?.Left;
-        foreach (var identifier in body.DescendantNodes().OfType<IdentifierNameSyntax>())
+        foreach (var operation in root.Descendants())
         {
-            if (identifier.Identifier.ValueText == member.Name && identifier.SpanStart < store.Syntax.Span.End
-                && (target is null || !target.Span.Contains(identifier.Span)))
-            {
-                return true;
-            }
-        }
-
-        for (var node = store.Syntax.Parent; node is not null && node != body; node = node.Parent)
-        {
-            if (node is IfStatementSyntax @if && @if.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == member.Name))
+            if (operation is IMemberReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Member.OriginalDefinition, member.OriginalDefinition)
+                && reference.Syntax.SpanStart < store.Syntax.SpanStart
+                && reference != store.Target
+                && !OnlyReadsThrough(reference, model))
             {
                 return true;
             }
@@ -86,4 +83,17 @@ public sealed class OWN203OwnedMemberOverwrittenAnalyzer : TypeOwnershipAnalyzer
 
         return false;
     }
+
+    /// <summary>The reference is the receiver of a property read, a field read or a call that does not release it.</summary>
+    private static bool OnlyReadsThrough(IOperation reference, OwnershipModel model)
+        => reference.Parent switch
+        {
+            IPropertyReferenceOperation property when property.Instance == reference => true,
+            IFieldReferenceOperation field when field.Instance == reference => true,
+            IInvocationOperation invocation when invocation.Instance == reference
+                => !Knowledge.OwnershipKnowledge.IsReleaseMethod(invocation.TargetMethod)
+                    && !model.Summaries.ReleasesReceiver(invocation.TargetMethod, MethodSummaries.MaxDepth)
+                    && invocation.TargetMethod.ReturnType.SpecialType is SpecialType.System_Void or SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_String,
+            _ => false,
+        };
 }

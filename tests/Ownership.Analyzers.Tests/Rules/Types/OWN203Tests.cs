@@ -20,6 +20,38 @@ public class OWN203Tests
         """);
 
     [Fact]
+    public Task Reading_through_the_member_before_the_store_does_not_release_it() => Verifier.Diagnostics(Usings + """
+        sealed class Journal : IDisposable
+        {
+            private StreamWriter _log = File.AppendText("journal.log");
+            private int _lines;
+            public void RotateIfLarge(long max)
+            {
+                if (_log.BaseStream.Length < max)
+                {
+                    return;
+                }
+
+                _log.WriteLine("rotating");
+                {|OWN203:_log = File.AppendText("journal." + _lines + ".log")|};
+            }
+            public void Write(string line) { _log.WriteLine(line); _lines++; }
+            public void Dispose() => _log.Dispose();
+        }
+        sealed class HandedOn : IDisposable
+        {
+            private StreamWriter _log = File.AppendText("a.log");
+            private readonly System.Collections.Generic.List<IDisposable> _retired = new();
+            public void Rotate()
+            {
+                _retired.Add(_log);
+                _log = File.AppendText("b.log");
+            }
+            public void Dispose() { _log.Dispose(); foreach (var r in _retired) r.Dispose(); }
+        }
+        """);
+
+    [Fact]
     public Task Released_guarded_lazy_or_managed_lifecycles_are_clean() => Verifier.Diagnostics(Usings + """
         sealed class Clean : IDisposable
         {
